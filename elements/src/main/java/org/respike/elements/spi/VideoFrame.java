@@ -1,0 +1,29 @@
+package org.respike.elements.spi;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * One mapped video buffer, valid only during {@link VideoElement#process}. Timestamps are in
+ * nanoseconds, {@code -1} when absent (GST_CLOCK_TIME_NONE).
+ */
+public interface VideoFrame {
+
+  /** The pixels (direct, zero-copy over the GstMemory); writable unless the element is read-only. */
+  ByteBuffer data();
+
+  VideoFormat format();
+
+  long pts();
+
+  long duration();
+
+  /** Running time of {@link #pts()} in the current segment, the clock that bus messages should carry. */
+  long runningTime();
+
+  /** The buffer has the DISCONT flag: the stream state must start over. */
+  boolean discont();
+
+  /** Attaches a GstCustomMeta named {@code name} whose structure holds {@code fields}. */
+  void addMeta(String name, Map<String, Object> fields);
+}
