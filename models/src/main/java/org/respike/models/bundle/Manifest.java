@@ -42,9 +42,7 @@ public record Manifest(
 
     /** Parses and checks a manifest; {@code file} names the source in error messages. */
     public static Manifest parse(String json, String file) {
-        Manifest m = new ManifestReader(file).read(json);
-        new ManifestContract(file).check(m);
-        return m;
+        return new ManifestContract(file).check(new ManifestReader(file).read(json));
     }
 
     /** Groups per clip, T/s. */
