@@ -1,0 +1,87 @@
+package org.respike.models.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.respike.models.engine.ActionResult;
+import org.respike.models.engine.EngineConfig;
+import org.respike.models.engine.InferenceEngine;
+import org.respike.models.frame.Frame;
+import org.respike.models.frame.PixelFormat;
+import org.respike.models.testing.TestBundles;
+
+/** The embedding API on a real H.264 MP4 encoded by GStreamer for the test: 4 s at 24 fps, 320x240. */
+class VideoClassifierTest {
+    static Path mp4;
+    static Path bundle;
+
+    @BeforeAll
+    static void encode(@TempDir Path tmp) throws Exception {
+        bundle = TestBundles.hybrid();
+        mp4 = tmp.resolve("testsrc.mp4");
+        Process p = new ProcessBuilder("gst-launch-1.0", "-q", "videotestsrc", "num-buffers=96", "pattern=ball", "!",
+                "video/x-raw,width=320,height=240,framerate=24/1", "!", "x264enc", "!", "mp4mux", "!", "filesink",
+                "location=" + mp4).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(mp4) > 0,
+                "gst-launch-1.0 with x264enc could not encode the test video: " + out);
+    }
+
+    @Test
+    void classifiesAFileAtTheModelFrameRate() throws Exception {
+        List<ActionResult> results = new ArrayList<>();
+        try (Respike respike = Respike.open(bundle, EngineConfig.cpu())) {
+            long used = new VideoClassifier(respike).classify(mp4, results::add);
+            // 4 s at the model's 8 fps.
+            assertEquals(32, used, 1);
+            int t = respike.bundle().manifest().clipFrames();
+            int s = respike.bundle().manifest().stride();
+            assertEquals((32 - t) / s + 1, results.size(), 1);
+            ActionResult first = results.get(0);
+            assertEquals("testsrc.mp4", first.streamId());
+            assertEquals(t, first.frames());
+            assertTrue(first.clipEndPtsNanos() - first.clipStartPtsNanos() >= 1_900_000_000L,
+                    "16 frames at 8 fps span 2 s of video");
+            assertTrue(respike.bundle().labels().contains(first.label()));
+        }
+    }
+
+    @Test
+    void guiceModuleWiresTheClassifierToTheSink() throws Exception {
+        List<ActionResult> results = new ArrayList<>();
+        Injector injector = Guice.createInjector(new RespikeModule(bundle, EngineConfig.cpu(), results::add));
+        try (Respike respike = injector.getInstance(Respike.class)) {
+            assertEquals(respike.bundle(), injector.getInstance(InferenceEngine.class).bundle());
+            injector.getInstance(VideoClassifier.class).classify(mp4.toUri(), injector.getInstance(ResultSink.class));
+        }
+        assertTrue(results.size() >= 4, "results: " + results.size());
+    }
+
+    @Test
+    void framesPushedByHandGoToTheListener() throws Exception {
+        List<ActionResult> results = new ArrayList<>();
+        try (Respike respike = Respike.open(bundle, EngineConfig.cpu());
+                SinkStream stream = respike.openStream("hand", results::add)) {
+            ByteBuffer gray = ByteBuffer.allocateDirect(32 * 24 * 3);
+            Frame f = new Frame();
+            for (int i = 0; i < 10; i++) {
+                stream.push(f.set(gray, 32, 24, 96, PixelFormat.RGB, i, 1));
+            }
+            assertTrue(results.isEmpty());
+            stream.finish();
+            assertEquals(8, results.get(0).frames());
+        }
+    }
+}
