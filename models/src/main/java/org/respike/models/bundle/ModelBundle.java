@@ -64,11 +64,6 @@ public final class ModelBundle {
         return dir.resolve(g.file());
     }
 
-    /** The golden parity folder, present in bundles exported with parity vectors. */
-    public Path goldenDir() {
-        return dir.resolve("golden");
-    }
-
     private void checkGraphs() {
         // Files first: a missing file is a clearer message than an ORT load error.
         for (Map.Entry<String, Manifest.GraphSpec> e : manifest.graphs().entrySet()) {

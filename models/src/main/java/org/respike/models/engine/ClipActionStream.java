@@ -68,6 +68,9 @@ final class ClipActionStream implements ActionStream {
         } catch (OrtException e) {
             tensors.close();
             throw new InferenceException("cannot allocate stream tensors", e);
+        } catch (RuntimeException e) {
+            tensors.close();
+            throw e;
         }
     }
 

@@ -1,7 +1,6 @@
 package org.respike.models.engine;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * How the engine opens its ONNX Runtime sessions. A value type: two equal configs on the same bundle
@@ -57,9 +56,5 @@ public record EngineConfig(ExecutionProvider provider, int deviceId, int intraOp
 
     public EngineConfig withTensorRt(boolean fp16, Path cacheDir, long workspaceBytes) {
         return new EngineConfig(provider, deviceId, intraOpThreads, fp16, cacheDir, workspaceBytes);
-    }
-
-    public Optional<Path> tensorRtCache() {
-        return Optional.ofNullable(tensorRtCacheDir);
     }
 }

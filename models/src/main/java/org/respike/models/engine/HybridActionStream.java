@@ -119,10 +119,12 @@ final class HybridActionStream implements ActionStream {
             this.spikes = spikesT.buffer();
             this.snnMean = meanT.buffer();
             this.logits = logitsT.buffer();
-        } catch (OrtException | RuntimeException e) {
+        } catch (OrtException e) {
             tensors.close();
-            throw e instanceof OrtException ? new InferenceException("cannot allocate stream tensors", e)
-                    : (RuntimeException) e;
+            throw new InferenceException("cannot allocate stream tensors", e);
+        } catch (RuntimeException e) {
+            tensors.close();
+            throw e;
         }
         this.featureSum = new float[feature.capacity()];
         this.groupSpikes = new double[neurons.length];

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
  * One raw video frame: packed 8-bit pixels in a ByteBuffer (heap or direct, e.g. a mapped GStreamer
  * buffer) with its size, row stride in bytes, pixel format and timing. Mutable on purpose: a caller
  * pushing thousands of frames per second reuses one instance through {@link #set} instead of allocating.
+ * Pixel (0, 0) is at absolute index 0 of the buffer (its position is ignored), row y at y x stride.
  * The engine reads the pixels during {@code push} only and keeps no reference to the buffer afterwards.
  */
 public final class Frame {
