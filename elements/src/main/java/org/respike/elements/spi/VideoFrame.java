@@ -26,4 +26,10 @@ public interface VideoFrame {
 
   /** Attaches a GstCustomMeta named {@code name} whose structure holds {@code fields}. */
   void addMeta(String name, Map<String, Object> fields);
+
+  /**
+   * Fields of the GstCustomMeta named {@code name} that an upstream element attached to this buffer
+   * (values as in {@link ElementHost#postElementMessage}), or empty when the buffer has none.
+   */
+  java.util.Optional<Map<String, Object>> meta(String name);
 }
