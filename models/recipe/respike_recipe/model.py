@@ -45,6 +45,9 @@ class ReSpikeConfig:
     snn_stem_pool: bool = False         # maxpool after the SNN stem, to match a "7x7" ANN's resolutions
     fusion_stages: Tuple[int, ...] = (2, 3, 4)
     head_dim: int = 16                  # attention head dim; heads = SNN stage channels / head_dim
+    fusion_pool_to: int = 8             # SNN maps larger than this side are avg-pooled to it for the
+                                        # attention and the update upsampled (the paper's "downsample"
+                                        # variant); 0 = never
     lif_decay: float = 0.25             # v <- decay * v + (1 - decay) * x  (tau = 4/3)
     lif_threshold: float = 1.0
     surrogate_alpha: float = 2.0
@@ -76,7 +79,7 @@ class ReSpikeConfig:
         """The paper's size: ResNet-50 ANN + spiking ResNet-18 at 224x224, head dim 32."""
         base = dict(size=224, ann_block="bottleneck", ann_widths=(64, 128, 256, 512),
                     ann_depths=(3, 4, 6, 3), ann_stem="7x7", snn_widths=(64, 128, 256, 512),
-                    snn_depths=(2, 2, 2, 2), snn_stem_pool=True, head_dim=32,
+                    snn_depths=(2, 2, 2, 2), snn_stem_pool=True, head_dim=32, fusion_pool_to=0,
                     c3d_widths=(64, 128, 256, 512))
         base.update(overrides)
         return cls(**base)
@@ -288,10 +291,13 @@ class GEGLU(nn.Module):
 
 class FusionBlock(nn.Module):
     """GroupNorm -> 1x1 conv to tokens -> self-attn -> cross-attn (K/V: ANN) -> GEGLU -> zero-init
-    1x1 conv, added to the SNN map: the block is the identity at initialisation."""
+    1x1 conv, added to the SNN map: the block is the identity at initialisation.
+    With `pool > 1` the SNN map is average-pooled by that factor before the block and the update is
+    upsampled (nearest) after it: attention cost falls by pool^4 on the largest maps."""
 
-    def __init__(self, channels, context_channels, head_dim):
+    def __init__(self, channels, context_channels, head_dim, pool=1):
         super().__init__()
+        self.pool = pool
         self.norm = nn.GroupNorm(min(32, max(1, channels // 4)), channels, eps=1e-6)
         self.proj_in = nn.Conv2d(channels, channels, 1)
         self.norm1, self.norm2, self.norm3 = (nn.LayerNorm(channels) for _ in range(3))
@@ -307,13 +313,17 @@ class FusionBlock(nn.Module):
         return self.cross_attn.project_context(ann_feature.flatten(2).transpose(1, 2))
 
     def forward(self, x, k, v):
-        n, c, h, w = x.shape
-        t = self.proj_in(self.norm(x)).flatten(2).transpose(1, 2)
+        h = F.avg_pool2d(x, self.pool) if self.pool > 1 else x
+        n, c, hh, ww = h.shape
+        t = self.proj_in(self.norm(h)).flatten(2).transpose(1, 2)
         y = self.norm1(t)
         t = t + self.self_attn(y, *self.self_attn.project_context(y))
         t = t + self.cross_attn(self.norm2(t), k, v)
         t = t + self.ff(self.norm3(t))
-        return x + self.proj_out(t.transpose(1, 2).reshape(n, c, h, w))
+        update = self.proj_out(t.transpose(1, 2).reshape(n, c, hh, ww))
+        if self.pool > 1:
+            update = F.interpolate(update, scale_factor=self.pool, mode="nearest")
+        return x + update
 
 
 # ----------------------------------------------------------------------------------------------
@@ -359,9 +369,15 @@ class SpikingResNet(nn.Module):
             cin = width
         self.fusion_stages = tuple(cfg.fusion_stages) if ann_channels is not None else ()
         self.fusions = nn.ModuleDict({
-            str(k): FusionBlock(cfg.snn_widths[k - 1], ann_channels[k - 1], cfg.head_dim)
+            str(k): FusionBlock(cfg.snn_widths[k - 1], ann_channels[k - 1], cfg.head_dim,
+                                self.fusion_pool(cfg, k))
             for k in self.fusion_stages})
         self.out_channels = cin
+
+    @staticmethod
+    def fusion_pool(cfg: ReSpikeConfig, stage: int) -> int:
+        side = cfg.size // 2 // (4 if cfg.snn_stem_pool else 1) // 2 ** (stage - 1)
+        return max(1, side // cfg.fusion_pool_to) if cfg.fusion_pool_to else 1
 
     def blocks(self):
         return [b for stage in self.stages for b in stage]

@@ -1,6 +1,7 @@
 package org.respike.elements.residual;
 
 import java.util.Map;
+import org.respike.elements.FrameSampler;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
@@ -14,14 +15,17 @@ final class ResidualElement implements VideoElement {
 
   private final PropertyValues props = new PropertyValues(ResidualElementDefinition.PROPERTIES);
   private final GroupCounter counter = new GroupCounter(4);
+  private final FrameSampler sampler = new FrameSampler(0);
   private final ResidualPainter painter = new ResidualPainter();
   private VideoFormat format;
 
   @Override
   public void setProperty(String name, Object value) {
     props.set(name, value);
-    if (name.equals("stride")) {
-      counter.setStride(props.integer("stride"));
+    switch (name) {
+      case "stride" -> counter.setStride(props.integer("stride"));
+      case "fps" -> sampler.setFps(props.real("fps"));
+      default -> { }
     }
   }
 
@@ -32,19 +36,28 @@ final class ResidualElement implements VideoElement {
 
   @Override
   public void start() {
+    restart();
+  }
+
+  private void restart() {
     counter.reset();
+    sampler.reset();
   }
 
   @Override
   public void setFormat(VideoFormat format) {
     this.format = format;
-    counter.reset();
+    restart();
   }
 
   @Override
   public void process(VideoFrame frame) {
     if (frame.discont()) {
-      counter.reset();
+      restart();
+    }
+    if (!sampler.select(frame.pts(), frame.duration())) {
+      frame.addMeta(FRAME_META, Map.of("role", "skip", "group", counter.group(), "index", -1));
+      return;
     }
     int index = counter.next();
     int length = format.stride() * format.height();
@@ -63,7 +76,7 @@ final class ResidualElement implements VideoElement {
 
   @Override
   public void flush() {
-    counter.reset();
+    restart();
   }
 
   @Override
@@ -71,7 +84,7 @@ final class ResidualElement implements VideoElement {
 
   @Override
   public void stop() {
-    counter.reset();
+    restart();
   }
 
   @Override

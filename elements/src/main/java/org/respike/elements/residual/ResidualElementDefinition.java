@@ -14,6 +14,9 @@ public final class ResidualElementDefinition implements ElementDefinition {
   static final List<PropertySpec> PROPERTIES = List.of(
       PropertySpec.integer("stride", "Stride",
           "Frames per group: one key frame followed by stride-1 residual frames (the model's s)", 4, 2, 64),
+      PropertySpec.real("fps", "Model frame rate",
+          "Frames per second the model sees, picked by timestamp while every frame passes through "
+              + "(frames in between are tagged role=skip); 0 uses every frame", 0.0, 0.0, 1000.0),
       PropertySpec.choice("mode", "Mode",
           "mark: tag each frame with a respike-frame meta (role, group, index) and pass it unchanged; "
               + "visualize: also replace residual frames by 128 + gain * (frame - key frame)",

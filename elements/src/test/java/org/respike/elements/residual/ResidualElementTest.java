@@ -59,6 +59,21 @@ class ResidualElementTest {
   }
 
   @Test
+  void framesBetweenModelFramesAreTaggedSkipAndNotCounted() {
+    ResidualElement e = new ResidualElement();
+    e.setProperty("stride", 2);
+    e.setProperty("fps", 8.0);
+    e.setFormat(format);
+    List<Object> roles = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      TestFrame f = new TestFrame(format, i * 62_500_000L, false);
+      e.process(f);
+      roles.add(f.metas.get("respike-frame").get("role"));
+    }
+    assertEquals(List.of("key", "skip", "residual", "skip", "key", "skip"), roles);
+  }
+
+  @Test
   void rejectsBadPropertyValues() {
     ResidualElement e = new ResidualElement();
     assertThrows(IllegalArgumentException.class, () -> e.setProperty("mode", "paint"));
