@@ -66,7 +66,7 @@ class ResidualElementTest {
     e.setFormat(format);
     List<Object> roles = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      TestFrame f = new TestFrame(format, i * 62_500_000L, false);
+      TestFrame f = new TestFrame(format, i * 62_500_000L, false).withDuration(62_500_000L);
       e.process(f);
       roles.add(f.metas.get("respike-frame").get("role"));
     }

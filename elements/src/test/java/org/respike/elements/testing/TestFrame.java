@@ -14,6 +14,7 @@ public final class TestFrame implements VideoFrame {
   private final VideoFormat format;
   private final long pts;
   private final boolean discont;
+  private long duration = 125_000_000L;
   public final Map<String, Map<String, Object>> metas = new HashMap<>();
 
   public TestFrame(VideoFormat format, long pts, boolean discont) {
@@ -21,6 +22,11 @@ public final class TestFrame implements VideoFrame {
     this.pts = pts;
     this.discont = discont;
     this.data = ByteBuffer.allocateDirect(format.stride() * format.height());
+  }
+
+  public TestFrame withDuration(long nanos) {
+    duration = nanos;
+    return this;
   }
 
   public static VideoFormat rgb(int width, int height) {
@@ -41,7 +47,7 @@ public final class TestFrame implements VideoFrame {
   @Override public ByteBuffer data() { return data; }
   @Override public VideoFormat format() { return format; }
   @Override public long pts() { return pts; }
-  @Override public long duration() { return 125_000_000L; }
+  @Override public long duration() { return duration; }
   @Override public long runningTime() { return pts; }
   @Override public boolean discont() { return discont; }
   @Override public void addMeta(String name, Map<String, Object> fields) { metas.put(name, fields); }
