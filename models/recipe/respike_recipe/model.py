@@ -39,11 +39,13 @@ class ReSpikeConfig:
     ann_block: str = "basic"            # "basic" (ResNet-18/34 layout) or "bottleneck" (ResNet-50)
     ann_widths: Tuple[int, ...] = (16, 32, 64, 128)
     ann_depths: Tuple[int, ...] = (1, 1, 1, 1)
-    ann_stem: str = "3x3"               # "3x3": conv3x3/s2 (small inputs); "7x7": conv7x7/s2 + maxpool
+    ann_stem_kernel: int = 3            # ANN stem conv kxk/s2: 3 for small inputs, 7 at 224
+    stem_pool: bool = False             # maxpool 3x3/s2 after both stems (ResNet at 224): stage maps
+                                        # stay the same size in both branches either way
     snn_widths: Tuple[int, ...] = (16, 32, 64, 128)
     snn_depths: Tuple[int, ...] = (1, 1, 1, 1)
-    snn_stem_pool: bool = False         # maxpool after the SNN stem, to match a "7x7" ANN's resolutions
     fusion_stages: Tuple[int, ...] = (2, 3, 4)
+    ff_mult: int = 4                    # GEGLU hidden width = ff_mult x channels
     head_dim: int = 16                  # attention head dim; heads = SNN stage channels / head_dim
     fusion_pool_to: int = 8             # SNN maps larger than this side are avg-pooled to it for the
                                         # attention and the update upsampled (the paper's "downsample"
@@ -78,8 +80,8 @@ class ReSpikeConfig:
     def full(cls, **overrides) -> "ReSpikeConfig":
         """The paper's size: ResNet-50 ANN + spiking ResNet-18 at 224x224, head dim 32."""
         base = dict(size=224, ann_block="bottleneck", ann_widths=(64, 128, 256, 512),
-                    ann_depths=(3, 4, 6, 3), ann_stem="7x7", snn_widths=(64, 128, 256, 512),
-                    snn_depths=(2, 2, 2, 2), snn_stem_pool=True, head_dim=32, fusion_pool_to=0,
+                    ann_depths=(3, 4, 6, 3), ann_stem_kernel=7, stem_pool=True, snn_widths=(64, 128, 256, 512),
+                    snn_depths=(2, 2, 2, 2), head_dim=32, fusion_pool_to=0,
                     c3d_widths=(64, 128, 256, 512))
         base.update(overrides)
         return cls(**base)
@@ -226,10 +228,8 @@ class ResNet(nn.Module):
         super().__init__()
         block = {"basic": BasicBlock, "bottleneck": Bottleneck}[cfg.ann_block]
         stem_width = cfg.ann_widths[0]
-        if cfg.ann_stem == "7x7":
-            self.stem = nn.Sequential(ConvBN(3, stem_width, 7, 2), nn.ReLU(), nn.MaxPool2d(3, 2, 1))
-        else:
-            self.stem = nn.Sequential(ConvBN(3, stem_width, 3, 2), nn.ReLU())
+        stem = [ConvBN(3, stem_width, cfg.ann_stem_kernel, 2), nn.ReLU()]
+        self.stem = nn.Sequential(*stem, *([nn.MaxPool2d(3, 2, 1)] if cfg.stem_pool else []))
         self.stages = nn.ModuleList()
         cin = stem_width
         for i, (width, depth) in enumerate(zip(cfg.ann_widths, cfg.ann_depths)):
@@ -295,7 +295,7 @@ class FusionBlock(nn.Module):
     With `pool > 1` the SNN map is average-pooled by that factor before the block and the update is
     upsampled (nearest) after it: attention cost falls by pool^4 on the largest maps."""
 
-    def __init__(self, channels, context_channels, head_dim, pool=1):
+    def __init__(self, channels, context_channels, head_dim, ff_mult=4, pool=1):
         super().__init__()
         self.pool = pool
         self.norm = nn.GroupNorm(min(32, max(1, channels // 4)), channels, eps=1e-6)
@@ -303,7 +303,7 @@ class FusionBlock(nn.Module):
         self.norm1, self.norm2, self.norm3 = (nn.LayerNorm(channels) for _ in range(3))
         self.self_attn = Attention(channels, channels, head_dim)
         self.cross_attn = Attention(channels, context_channels, head_dim)
-        self.ff = GEGLU(channels)
+        self.ff = GEGLU(channels, ff_mult)
         self.proj_out = nn.Conv2d(channels, channels, 1)
         nn.init.zeros_(self.proj_out.weight)
         nn.init.zeros_(self.proj_out.bias)
@@ -358,7 +358,7 @@ class SpikingResNet(nn.Module):
         super().__init__()
         w0 = cfg.snn_widths[0]
         # No neuron in the stem: the first LIF layer encodes the real-valued residual.
-        stem = [ConvBN(3, w0, 3, 2)] + ([nn.MaxPool2d(3, 2, 1)] if cfg.snn_stem_pool else [])
+        stem = [ConvBN(3, w0, 3, 2)] + ([nn.MaxPool2d(3, 2, 1)] if cfg.stem_pool else [])
         self.stem = nn.Sequential(*stem)
         self.stages = nn.ModuleList()
         cin = w0
@@ -370,13 +370,13 @@ class SpikingResNet(nn.Module):
         self.fusion_stages = tuple(cfg.fusion_stages) if ann_channels is not None else ()
         self.fusions = nn.ModuleDict({
             str(k): FusionBlock(cfg.snn_widths[k - 1], ann_channels[k - 1], cfg.head_dim,
-                                self.fusion_pool(cfg, k))
+                                cfg.ff_mult, self.fusion_pool(cfg, k))
             for k in self.fusion_stages})
         self.out_channels = cin
 
     @staticmethod
     def fusion_pool(cfg: ReSpikeConfig, stage: int) -> int:
-        side = cfg.size // 2 // (4 if cfg.snn_stem_pool else 1) // 2 ** (stage - 1)
+        side = cfg.size // 2 // (2 if cfg.stem_pool else 1) // 2 ** (stage - 1)
         return max(1, side // cfg.fusion_pool_to) if cfg.fusion_pool_to else 1
 
     def blocks(self):
