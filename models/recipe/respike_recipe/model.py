@@ -40,12 +40,12 @@ class ReSpikeConfig:
     ann_widths: Tuple[int, ...] = (16, 32, 64, 128)
     ann_depths: Tuple[int, ...] = (1, 1, 1, 1)
     ann_stem_kernel: int = 3            # ANN stem conv kxk/s2: 3 for small inputs, 7 at 224
-    stem_pool: bool = False             # maxpool 3x3/s2 after both stems (ResNet at 224): stage maps
+    stem_pool: bool = True              # maxpool 3x3/s2 after both stems (ResNet at 224): stage maps
                                         # stay the same size in both branches either way
     snn_widths: Tuple[int, ...] = (16, 32, 64, 128)
     snn_depths: Tuple[int, ...] = (1, 1, 1, 1)
     fusion_stages: Tuple[int, ...] = (2, 3, 4)
-    ff_mult: int = 4                    # GEGLU hidden width = ff_mult x channels
+    ff_mult: int = 2                    # GEGLU hidden width = ff_mult x channels
     head_dim: int = 16                  # attention head dim; heads = SNN stage channels / head_dim
     fusion_pool_to: int = 8             # SNN maps larger than this side are avg-pooled to it for the
                                         # attention and the update upsampled (the paper's "downsample"
@@ -81,7 +81,7 @@ class ReSpikeConfig:
         """The paper's size: ResNet-50 ANN + spiking ResNet-18 at 224x224, head dim 32."""
         base = dict(size=224, ann_block="bottleneck", ann_widths=(64, 128, 256, 512),
                     ann_depths=(3, 4, 6, 3), ann_stem_kernel=7, stem_pool=True, snn_widths=(64, 128, 256, 512),
-                    snn_depths=(2, 2, 2, 2), head_dim=32, fusion_pool_to=0,
+                    snn_depths=(2, 2, 2, 2), head_dim=32, fusion_pool_to=0, ff_mult=4,
                     c3d_widths=(64, 128, 256, 512))
         base.update(overrides)
         return cls(**base)

@@ -45,7 +45,7 @@ final class OverlayElement implements VideoElement {
     @Override
     public void process(VideoFrame frame) {
         frame.meta(ActionFields.NAME).ifPresent(this::show);
-        if (lines != null) {
+        if (lines != null && !props.bool("silent")) {
             int scale = props.integer("scale");
             if (scale == 0) {
                 scale = Math.max(1, frame.format().height() / 160);

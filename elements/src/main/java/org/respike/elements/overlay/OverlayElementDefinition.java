@@ -15,7 +15,8 @@ public final class OverlayElementDefinition implements ElementDefinition {
             PropertySpec.integer("scale", "Text scale",
                     "Size of one font pixel in video pixels; 0 picks one from the frame height", 0, 0, 32),
             PropertySpec.bool("show-energy", "Show energy",
-                    "Also show the clip's mean spike rate and estimated energy", true));
+                    "Also show the clip's mean spike rate and estimated energy", true),
+            PropertySpec.bool("silent", "Silent", "Draw nothing; frames pass unchanged", false));
 
     @Override
     public String factoryName() {
