@@ -22,12 +22,15 @@ import csv
 import json
 import subprocess
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
 CLASSES = ["idle", "walk", "run", "wave", "jump", "fall", "sit_down", "stand_up", "squat_down", "rise"]
 ASPECTS = (4.0 / 3.0, 16.0 / 9.0)
+# Bumped whenever rendered pixels change, so dataset caches keyed on it are rebuilt.
+RENDER_VERSION = "r4"
 
 POSE_KEYS = ("rho", "lean", "tilt", "th_n", "kn_n", "th_f", "kn_f", "ar_n", "el_n", "ar_f", "el_f",
              "lift", "sway")
@@ -151,6 +154,7 @@ def _standing(rng: np.random.Generator, n: int) -> dict:
     pose["ar_f"] += rng.uniform(-10, 4)
     pose["el_n"] += rng.uniform(5, 20)
     pose["el_f"] += rng.uniform(5, 20)
+    pose["tilt"] += rng.uniform(-10, 10)  # head held slightly up or down
     return pose
 
 
@@ -193,16 +197,20 @@ def _gait(rng, t, speed, amp, knee, arm, elbow, lean, stride_gain):
     return pose, psi
 
 
-def _walk(rng, t, dur, fps):
-    speed = rng.uniform(0.55, 1.25)
+WALK_SPEED = (0.55, 1.25)  # body heights per second, inside the spec's 0.5-1.3
+RUN_SPEED = (2.05, 3.45)  # inside the spec's 2.0-3.5
+
+
+def _walk(rng, t, dur, fps, speed=None):
+    speed = rng.uniform(*WALK_SPEED) if speed is None else speed
     pose, _ = _gait(rng, t, speed, amp=rng.uniform(20, 30), knee=rng.uniform(35, 60),
                     arm=rng.uniform(12, 30), elbow=rng.uniform(8, 25), lean=rng.uniform(0, 5),
                     stride_gain=1.0)
     return pose, speed
 
 
-def _run(rng, t, dur, fps):
-    speed = rng.uniform(2.05, 3.45)
+def _run(rng, t, dur, fps, speed=None):
+    speed = rng.uniform(*RUN_SPEED) if speed is None else speed
     pose, psi = _gait(rng, t, speed, amp=rng.uniform(38, 50), knee=rng.uniform(80, 110),
                       arm=rng.uniform(30, 50), elbow=rng.uniform(75, 100), lean=rng.uniform(12, 22),
                       stride_gain=1.3)
@@ -253,9 +261,13 @@ def _fall(rng, t, dur, fps):
     for side in ("n", "f"):
         pose["kn_" + side] += buckle
         pose["th_" + side] = 0.5 * buckle
-        reach = rng.uniform(60, 170) if direction > 0 else rng.uniform(10, 80)
-        pose["ar_" + side] += reach * _smooth(p)
+        # Arms end along the ground, by the sides or stretched past the head, not propping the body:
+        # for a face-down body "forward" points into the ground, so those angles stay at or below 0/180.
+        reach = rng.uniform(-15, 0) if rng.random() < 0.5 else rng.uniform(172, 188)
+        pose["ar_" + side] = pose["ar_" + side] * (1 - _smooth(p)) + direction * reach * _smooth(p)
+        pose["el_" + side] *= 1 - _smooth(p)
     pose["lean"] += rng.uniform(0, 5) * _smooth(p)
+    pose["tilt"] *= 1 - _smooth(p)
     return pose, 0.0
 
 
@@ -318,16 +330,21 @@ def _down(angle_rad: np.ndarray, facing: float) -> np.ndarray:
     return np.stack([facing * np.sin(angle_rad), -np.cos(angle_rad)], -1)
 
 
+def _up(angle_rad: np.ndarray, facing: float) -> np.ndarray:
+    """Unit vector of the torso leaning `angle` forward from the upward vertical (y up)."""
+    return np.stack([facing * np.sin(angle_rad), np.cos(angle_rad)], -1)
+
+
 def _kinematics(body: Body, pose: dict, facing: float) -> dict:
     """Joint positions relative to the hip (y up), [T,2] each."""
     r = {k: np.radians(v) for k, v in pose.items() if k not in ("lift", "sway")}
     n = len(pose["rho"])
     torso_w = r["rho"] + r["lean"]
-    up = -_down(torso_w, facing)
+    up = _up(torso_w, facing)
     j = {"hip": np.zeros((n, 2))}
     j["neck"] = body.torso * up
     j["shoulder"] = j["neck"] - body.shoulder_drop * up
-    j["head"] = j["neck"] - (body.neck + body.head_r) * _down(torso_w + r["tilt"], facing)
+    j["head"] = j["neck"] + (body.neck + body.head_r) * _up(torso_w + r["tilt"], facing)
     for s in ("n", "f"):
         thigh_w = r["th_" + s] - r["rho"]
         shank_w = thigh_w - r["kn_" + s]
@@ -505,13 +522,16 @@ def _background(rng: np.random.Generator, cv: Canvas, ground_y: float) -> np.nda
     return img
 
 
-def _chair_geometry(hip_x: float, seat_top: float, facing: float, h: float, rng: np.random.Generator) -> dict:
-    """Chair under a seated hip (world coords, y up); the backrest is behind the sitter."""
-    back = hip_x - facing * rng.uniform(0.08, 0.13) * h
-    front = hip_x + facing * rng.uniform(0.12, 0.2) * h
+def _chair_geometry(hip_x: float, seat_top: float, facing: float, h: float, rng: np.random.Generator,
+                    bg: np.ndarray) -> dict:
+    """Chair under a seated hip (world coords, y up); the backrest is behind the sitter.
+
+    Its seat reaches well behind the hip and its backrest is tall, so a seated person does not hide it."""
+    back = hip_x - facing * rng.uniform(0.13, 0.2) * h
+    front = hip_x + facing * rng.uniform(0.1, 0.18) * h
     return dict(x0=min(back, front), x1=max(back, front), back=back, front=front, seat=seat_top,
-                thick=rng.uniform(0.02, 0.035) * h, back_h=rng.uniform(0.22, 0.4) * h,
-                leg_w=rng.uniform(0.01, 0.02) * h, colour=_random_colour(rng, 20, 230))
+                thick=rng.uniform(0.04, 0.065) * h, back_h=rng.uniform(0.3, 0.45) * h,
+                leg_w=rng.uniform(0.018, 0.03) * h, colour=_contrasting_colour(rng, bg))
 
 
 def _draw_chair(img: np.ndarray, cv: Canvas, chair: dict, ground_y: float) -> None:
@@ -560,32 +580,30 @@ def _clutter(img: np.ndarray, cv: Canvas, rng: np.random.Generator, ground_y: fl
         else:
             face = 1.0 if rng.random() < 0.5 else -1.0
             hip = x0 + 0.15 * person_h
-            _draw_chair(img, cv, _chair_geometry(hip, rng.uniform(0.22, 0.3) * person_h, face, person_h, rng),
-                        ground_y)
+            chair = _chair_geometry(hip, rng.uniform(0.22, 0.3) * person_h, face, person_h, rng, img.mean((0, 1)))
+            _draw_chair(img, cv, chair, ground_y)
 
 
 # ----------------------------------------------------------------------------------------------
 # Camera: brightness drift, jitter, noise, compression
 # ----------------------------------------------------------------------------------------------
 
-def _jitter(frames: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Sub-pixel camera shake (up to 1 px per axis) by bilinear resampling with clamped edges."""
-    amp = rng.uniform(0.0, 1.0)
+def _shift_axis(frames: np.ndarray, d: np.ndarray, axis: int) -> np.ndarray:
+    """Per-frame sub-pixel shift (|d| <= 1) along one axis: blend with the edge-clamped neighbour."""
+    n = frames.shape[axis]
+    ahead = np.take(frames, np.minimum(np.arange(n) + 1, n - 1), axis=axis)
+    behind = np.take(frames, np.maximum(np.arange(n) - 1, 0), axis=axis)
+    w_a = np.maximum(d, 0).astype(np.float32)[:, None, None, None]
+    w_b = np.maximum(-d, 0).astype(np.float32)[:, None, None, None]
+    return frames * (1 - w_a - w_b) + ahead * w_a + behind * w_b
+
+
+def _jitter(frames: np.ndarray, rng: np.random.Generator, amp: float) -> np.ndarray:
+    """Camera shake of up to `amp` (<= 1) px per axis, by bilinear resampling with clamped edges."""
     if amp < 0.1:
         return frames
-    t, h, w, _ = frames.shape
-    out = np.empty_like(frames)
-    for i in range(t):
-        dx, dy = rng.uniform(-amp, amp, 2)
-        xi = np.clip(np.arange(w) + dx, 0, w - 1)
-        yi = np.clip(np.arange(h) + dy, 0, h - 1)
-        x0, y0 = np.minimum(xi.astype(int), w - 2), np.minimum(yi.astype(int), h - 2)
-        fx, fy = (xi - x0)[None, :, None], (yi - y0)[:, None, None]
-        f = frames[i]
-        top = f[y0][:, x0] * (1 - fx) + f[y0][:, x0 + 1] * fx
-        bot = f[y0 + 1][:, x0] * (1 - fx) + f[y0 + 1][:, x0 + 1] * fx
-        out[i] = top * (1 - fy) + bot * fy
-    return out
+    d = rng.uniform(-amp, amp, (2, len(frames)))
+    return _shift_axis(_shift_axis(frames, d[0], 2), d[1], 1)
 
 
 def _dct_matrix() -> np.ndarray:
@@ -603,58 +621,87 @@ _JPEG_Q = np.array([
 
 
 def _dct_quantise(plane: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Blockwise 8x8 DCT quantisation of planes [T,H,W] (edge-padded to multiples of 8)."""
+    """Blockwise 8x8 DCT quantisation of planes [T,H,W] (edge-padded to multiples of 8).
+
+    The 2-D DCT is separable: D @ block along rows, block @ D.T along columns, done as batched matmuls
+    over whole planes without moving blocks around."""
     t, h, w = plane.shape
-    ph, pw = -h % 8, -w % 8
-    p = np.pad(plane, ((0, 0), (0, ph), (0, pw)), mode="edge")
-    blocks = p.reshape(t, (h + ph) // 8, 8, (w + pw) // 8, 8)
-    coef = np.einsum("ij,tajbk,lk->taibl", _DCT, blocks, _DCT, optimize=True)
-    coef = np.round(coef / q[None, None, :, None, :]) * q[None, None, :, None, :]
-    rec = np.einsum("ji,taibl,lk->tajbk", _DCT, coef, _DCT, optimize=True)
-    return rec.reshape(t, h + ph, w + pw)[:, :h, :w]
+    hp, wp = h + (-h % 8), w + (-w % 8)
+    p = np.pad(plane, ((0, 0), (0, hp - h), (0, wp - w)), mode="edge")
+    qq = np.tile(q, (hp // 8, wp // 8))
+    coef = (_DCT @ p.reshape(t, hp // 8, 8, wp)).reshape(t, hp, wp // 8, 8) @ _DCT.T
+    coef = np.round(coef.reshape(t, hp, wp) / qq) * qq
+    rec = (_DCT.T @ coef.reshape(t, hp // 8, 8, wp)).reshape(t, hp, wp // 8, 8) @ _DCT
+    return rec.reshape(t, hp, wp)[:, :h, :w]
 
 
-def _compress(frames: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def _compress(frames: np.ndarray, quality: float, chroma_420: bool) -> np.ndarray:
     """Lossy-codec look: YCbCr, optional 4:2:0 chroma subsampling, JPEG-style DCT quantisation."""
-    quality = rng.uniform(25, 92)
     scale = (5000 / quality if quality < 50 else 200 - 2 * quality) / 100
     q_luma = np.maximum(np.floor(_JPEG_Q * scale + 0.5), 1)
     r, g, b = frames[..., 0], frames[..., 1], frames[..., 2]
     y = 0.299 * r + 0.587 * g + 0.114 * b
-    cb = (b - y) * 0.564
-    cr = (r - y) * 0.713
+    cb, cr = (b - y) * 0.564, (r - y) * 0.713
     y = _dct_quantise(y - 128, q_luma) + 128
-    if rng.random() < 0.7:
-        cb, cr = _subsample(cb), _subsample(cr)
-    cb = _dct_quantise(cb, q_luma * 1.5)
-    cr = _dct_quantise(cr, q_luma * 1.5)
-    out = np.stack([y + 1.403 * cr, y - 0.344 * cb - 0.714 * cr, y + 1.773 * cb], -1)
-    return out
+    h, w = y.shape[1:]
+    if chroma_420:  # 4:2:0: chroma is coded at half resolution, as in most video codecs
+        cb = _upsample(_dct_quantise(_halve(cb), q_luma * 1.5), h, w)
+        cr = _upsample(_dct_quantise(_halve(cr), q_luma * 1.5), h, w)
+    else:
+        cb, cr = _dct_quantise(cb, q_luma * 1.5), _dct_quantise(cr, q_luma * 1.5)
+    return np.stack([y + 1.403 * cr, y - 0.344 * cb - 0.714 * cr, y + 1.773 * cb], -1)
 
 
-def _subsample(c: np.ndarray) -> np.ndarray:
-    """2x2 chroma averaging and nearest upsampling (4:2:0)."""
+def _halve(c: np.ndarray) -> np.ndarray:
+    """2x2 averaging (odd sizes edge-padded)."""
     t, h, w = c.shape
     p = np.pad(c, ((0, 0), (0, h % 2), (0, w % 2)), mode="edge")
-    m = p.reshape(t, p.shape[1] // 2, 2, p.shape[2] // 2, 2).mean((2, 4))
-    return np.repeat(np.repeat(m, 2, 1), 2, 2)[:, :h, :w]
+    return p.reshape(t, p.shape[1] // 2, 2, p.shape[2] // 2, 2).mean((2, 4))
 
 
-def _camera(frames: np.ndarray, rng: np.random.Generator, compress: bool, drift_period: float | None = None) -> np.ndarray:
-    """Brightness drift, jitter, sensor noise and compression; returns uint8."""
-    n = len(frames)
-    gain0, drift = rng.uniform(0.85, 1.15), rng.uniform(-0.15, 0.15)
-    if drift_period is None:
-        ramp = np.linspace(0.0, 1.0, n)
-    else:  # long videos drift slowly back and forth instead of ramping for minutes
-        ramp = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n) / drift_period)
-    frames = frames * (gain0 * (1 + drift * ramp)).astype(np.float32)[:, None, None, None]
-    frames = _jitter(frames, rng)
-    sigma = rng.uniform(0.0, 6.0)
-    if sigma > 0.3:
-        frames = frames + rng.standard_normal(frames.shape, dtype=np.float32) * np.float32(sigma)
-    if compress and rng.random() < 0.85:
-        frames = _compress(frames, rng)
+def _upsample(c: np.ndarray, h: int, w: int) -> np.ndarray:
+    return np.repeat(np.repeat(c, 2, 1), 2, 2)[:, :h, :w]
+
+
+_NOISE_BANK = np.random.default_rng(12345).standard_normal(1 << 20).astype(np.float32)
+
+
+def _sensor_noise(shape: tuple, rng: np.random.Generator) -> np.ndarray:
+    """Unit Gaussian noise from a fixed bank at a random offset: drawing fresh normals per clip
+    cost more than the rest of the camera model, and the bank is far larger than a clip."""
+    size = int(np.prod(shape))
+    start = int(rng.integers(len(_NOISE_BANK)))
+    if start + size <= len(_NOISE_BANK):
+        return _NOISE_BANK[start:start + size].reshape(shape)
+    return np.resize(np.roll(_NOISE_BANK, -start), size).reshape(shape)
+
+
+@dataclass
+class _CameraSettings:
+    """Per-video camera nuisances, fixed so that chunks of a long video match each other."""
+    gain0: float
+    drift: float
+    jitter: float
+    sigma: float
+    quality: float | None
+    chroma_420: bool
+
+
+def _sample_camera(rng: np.random.Generator, compress: bool) -> _CameraSettings:
+    return _CameraSettings(gain0=rng.uniform(0.85, 1.15), drift=rng.uniform(-0.15, 0.15),
+                           jitter=rng.uniform(0.0, 1.0), sigma=rng.uniform(0.0, 6.0),
+                           quality=rng.uniform(25, 92) if compress and rng.random() < 0.85 else None,
+                           chroma_420=bool(rng.random() < 0.7))
+
+
+def _camera(frames: np.ndarray, rng: np.random.Generator, cam: _CameraSettings, ramp: np.ndarray) -> np.ndarray:
+    """Brightness drift (gain follows `ramp` in 0..1), jitter, sensor noise, compression -> uint8."""
+    frames = frames * (cam.gain0 * (1 + cam.drift * ramp)).astype(np.float32)[:, None, None, None]
+    frames = _jitter(frames, rng, cam.jitter)
+    if cam.sigma > 0.3:
+        frames = frames + _sensor_noise(frames.shape, rng) * np.float32(cam.sigma)
+    if cam.quality is not None:
+        frames = _compress(frames, cam.quality, cam.chroma_420)
     return np.clip(frames + 0.5, 0, 255).astype(np.uint8)
 
 
@@ -666,12 +713,11 @@ def _camera(frames: np.ndarray, rng: np.random.Generator, compress: bool, drift_
 class _Actor:
     body: Body
     style: Style
-    line_style: bool
 
 
-def _scene_layout(rng: np.random.Generator, aspect: float, jump_room: float):
+def _scene_layout(rng: np.random.Generator, jump_room: float, heights: tuple = (0.35, 0.75)):
     """Body height and ground line; the head (and a jump's apex) mostly stays inside the frame."""
-    height = rng.uniform(0.35, 0.75)
+    height = rng.uniform(*heights)
     ground_y = rng.uniform(0.8, 0.97)
     ground_y = min(0.98, max(ground_y, height * (1 + jump_room) + 0.03))
     return height, ground_y
@@ -682,24 +728,29 @@ def _x_extent(joints: dict, margin: float) -> tuple:
     return float(xs.min() - margin), float(xs.max() + margin)
 
 
-def _clip_root(label: int, rng: np.random.Generator, rel: dict, pose: dict, body: Body, speed: float,
+def _clip_root(rng: np.random.Generator, rel: dict, pose: dict, body: Body, speed: float,
                facing: float, t: np.ndarray, dur: float, aspect: float) -> np.ndarray:
     """Hip x over time: travelling classes cross the middle of the frame, others stand anywhere
     (leaving room behind a sitter for the chair)."""
     h = body.height
     if speed > 0:
-        mid = aspect / 2 + rng.uniform(-0.25, 0.25) * aspect
+        # A path that fits in the frame lies wholly inside it; a longer one is centred so the person
+        # is seen for as much of the clip as the static camera allows.
+        half = 0.5 * speed * h * dur
+        slack = max(0.0, aspect / 2 - half - 0.2 * h)
+        mid = aspect / 2 + rng.uniform(-1, 1) * slack
         return mid + facing * speed * h * (t - dur / 2)
-    reach = 0.55 * h if CLASSES[label] == "fall" else 0.3 * h
-    lo, hi = reach, aspect - reach
-    anchor = rng.uniform(lo, hi) if hi > lo else aspect / 2
+    # Place the planted feet so the whole action (a fall's lying body, a chair behind a sitter) fits.
+    hip0 = _anchored_hip_x(rel, pose, body, 0.0)
+    xs = np.concatenate([v[:, 0] + hip0 for v in rel.values()])
+    lo, hi = -xs.min() + 0.25 * h, aspect - xs.max() - 0.25 * h
+    anchor = rng.uniform(lo, hi) if hi > lo else (lo + hi) / 2
     return _anchored_hip_x(rel, pose, body, anchor)
 
 
 def _sample_actor(rng: np.random.Generator, height: float, bg_colour: np.ndarray) -> _Actor:
     line_style = bool(rng.random() < 0.25)
-    return _Actor(_sample_body(rng, height, line_style), _sample_style(rng, bg_colour, line_style, height),
-                  line_style)
+    return _Actor(_sample_body(rng, height, line_style), _sample_style(rng, bg_colour, line_style, height))
 
 
 def render_clip(label: int, seed: int, width: int = 64, height: int = 64, frames: int = 16, fps: float = 8.0,
@@ -713,7 +764,7 @@ def render_clip(label: int, seed: int, width: int = 64, height: int = 64, frames
     pose_rng, actor_rng, scene_rng, cam_rng = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(4))
     # Pose, body and placement come from streams that do not depend on the label, so paired classes
     # (sit_down/stand_up, squat_down/rise) rendered with one seed mirror each other exactly.
-    person_h, ground_y = _scene_layout(actor_rng, aspect, 0.35 if name == "jump" else 0.0)
+    person_h, ground_y = _scene_layout(actor_rng, 0.35 if name == "jump" else 0.0)
     cv = Canvas(width, height, aspect)
     bg = _background(scene_rng, cv, ground_y)
     actor = _sample_actor(actor_rng, person_h, bg.reshape(-1, 3).mean(0))
@@ -722,15 +773,15 @@ def render_clip(label: int, seed: int, width: int = 64, height: int = 64, frames
     dur = frames / fps
     pose, speed = _class_pose(label, pose_rng, t, dur, fps)
     rel = _kinematics(actor.body, pose, facing)
-    hip_x = _clip_root(label, actor_rng, rel, pose, actor.body, speed, facing, t, dur, aspect)
+    hip_x = _clip_root(actor_rng, rel, pose, actor.body, speed, facing, t, dur, aspect)
     joints = _place(actor.body, rel, pose, hip_x)
 
     chair = None
-    keep_clear = [] if speed > 0 else [_x_extent(joints, 0.08 * person_h)]
+    keep_clear = [] if speed > 0 else [_x_extent(joints, 0.25 * person_h)]
     if name in ("sit_down", "stand_up"):
         k = int(np.argmin(joints["hip"][:, 1]))  # the seated frame
         chair = _chair_geometry(float(joints["hip"][k, 0]), float(joints["hip"][k, 1] - actor.body.r_thigh),
-                                facing, person_h, scene_rng)
+                                facing, person_h, scene_rng, bg.reshape(-1, 3).mean(0))
         keep_clear.append((chair["x0"] - 0.05 * person_h, chair["x1"] + 0.05 * person_h))
     _clutter(bg, cv, scene_rng, ground_y, person_h, keep_clear)
     if chair is not None:
@@ -738,9 +789,294 @@ def render_clip(label: int, seed: int, width: int = 64, height: int = 64, frames
 
     img = np.repeat(bg[None], frames, 0)
     _draw_person(img, cv, joints, actor.body, actor.style, ground_y)
-    out = _camera(img, cam_rng, compress)
+    out = _camera(img, cam_rng, _sample_camera(cam_rng, compress), np.linspace(0.0, 1.0, frames))
     if not return_meta:
         return out
     meta = dict(joints=joints, body_height=person_h, ground_y=ground_y, aspect=aspect, facing=facing,
                 speed=speed, chair=chair, r_thigh=actor.body.r_thigh)
     return out, meta
+
+# ----------------------------------------------------------------------------------------------
+# Long videos
+# ----------------------------------------------------------------------------------------------
+
+@dataclass
+class _Segment:
+    label: str
+    start: int
+    joints: dict
+
+
+class _LongPlanner:
+    """Chains 2-4 s actions with continuous posture and position: sit_down is followed by stand_up,
+    squat_down by rise, a fall ends the video, and the person walks to the one static chair before
+    sitting. Walks and runs head for the side with more room so the person stays in view."""
+
+    def __init__(self, rng, body: Body, aspect: float, fps: float, chair_hip_x: float, chair_facing: float,
+                 sit_end: dict):
+        self.rng, self.body, self.aspect, self.fps = rng, body, aspect, fps
+        self.chair_hip_x, self.chair_facing, self.sit_end = chair_hip_x, chair_facing, sit_end
+        self.segments: list = []
+        self.frame = 0
+
+    def add(self, label: str, pose: dict, facing: float, hip_x: np.ndarray) -> float:
+        rel = _kinematics(self.body, pose, facing)
+        hip = hip_x(rel) if callable(hip_x) else hip_x
+        self.segments.append(_Segment(label, self.frame, _place(self.body, rel, pose, hip)))
+        self.frame += len(hip)
+        return float(hip[-1])
+
+    def anchored(self, label: str, pose: dict, facing: float, x: float) -> float:
+        """A planted action whose first hip position is x."""
+        def hip(rel):
+            h = _anchored_hip_x(rel, pose, self.body, 0.0)
+            return h - h[0] + x
+        return self.add(label, pose, facing, hip)
+
+    def travel(self, label: str, t: np.ndarray, x: float, target: float) -> float:
+        h = self.body.height
+        facing = 1.0 if target > x else -1.0
+        speed = abs(target - x) / (h * len(t) / self.fps)
+        pose, _ = (_walk if label == "walk" else _run)(self.rng, t, len(t) / self.fps, self.fps, speed)
+        return self.add(label, pose, facing, x + facing * speed * h * t)
+
+    def sit_start(self, t: np.ndarray) -> tuple:
+        """The sit_down pose and the hip x it must start from to land on the chair."""
+        pose, _ = _lower(self.rng, t, len(t) / self.fps, self.fps, self.sit_end)
+        rel = _kinematics(self.body, pose, self.chair_facing)
+        h = _anchored_hip_x(rel, pose, self.body, 0.0)
+        return pose, self.chair_hip_x - (h[-1] - h[0])
+
+
+def _plan_long(planner: _LongPlanner, n_frames: int, x: float, facing: float) -> list:
+    rng, fps, h, aspect = planner.rng, planner.fps, planner.body.height, planner.aspect
+    margin = 0.3 * h
+    posture, squat_end = "stand", None
+    while planner.frame < n_frames and posture != "lying":
+        left = n_frames - planner.frame
+        n = int(round(rng.uniform(2.0, 4.0) * fps))
+        if left - n < 2 * fps:  # never leave a tail shorter than 2 s
+            n = left if left <= 4 * fps else left - int(2 * fps)
+        t = np.arange(n) / fps
+        dur = n / fps
+        if posture == "seated":
+            pose, _ = _lower(rng, t, dur, fps, planner.sit_end)
+            x = planner.anchored("stand_up", _reverse(pose), planner.chair_facing, x)
+            posture, facing = "stand", planner.chair_facing
+            continue
+        if posture == "squat":
+            pose, _ = _lower(rng, t, dur, fps, squat_end)
+            x = planner.anchored("rise", _reverse(pose), facing, x)
+            posture = "stand"
+            continue
+        choice = rng.choice(["idle", "walk", "run", "wave", "jump", "sit_down", "squat_down", "fall"],
+                            p=[0.12, 0.2, 0.1, 0.12, 0.12, 0.16, 0.12, 0.06])
+        room = (aspect - margin - x, x - margin)  # ahead to the right, to the left
+        go_right = room[0] >= room[1]
+        reach = max(room) / (h * dur)  # fastest speed that stays in view
+        if choice == "run" and reach < RUN_SPEED[0]:
+            choice = "walk"
+        if choice == "walk" and reach < WALK_SPEED[0]:
+            choice = "idle"
+        if choice in ("walk", "run"):
+            lo, hi = WALK_SPEED if choice == "walk" else RUN_SPEED
+            dist = rng.uniform(lo, min(hi, reach)) * h * dur
+            x = planner.travel(choice, t, x, x + dist if go_right else x - dist)
+            facing = 1.0 if go_right else -1.0
+            continue
+        if choice == "sit_down":
+            pose, start = planner.sit_start(t)
+            dist = abs(start - x)
+            walk_n = int(np.clip(round(dist / (h * 0.9) * fps), 2 * fps, 4 * fps))
+            if dist < 0.03 * h:
+                walk_n = 0
+            elif not WALK_SPEED[0] <= dist / (h * walk_n / fps) <= WALK_SPEED[1]:
+                walk_n = -1  # too near (or far) for a 2-4 s walk: step away first, sit later
+            if walk_n >= 0 and (left == walk_n + n or left >= walk_n + n + 2 * fps):
+                if walk_n:
+                    x = planner.travel("walk", np.arange(walk_n) / fps, x, start)
+                # Turns round in front of the chair if needed, then sits.
+                x = planner.anchored("sit_down", pose, planner.chair_facing, start)
+                posture = "seated"
+                continue
+            if walk_n < 0 and reach >= WALK_SPEED[0]:
+                dist = rng.uniform(WALK_SPEED[0], min(WALK_SPEED[1], reach)) * h * dur
+                x = planner.travel("walk", t, x, x + dist if go_right else x - dist)
+                facing = 1.0 if go_right else -1.0
+                continue
+            choice = "idle"
+        if choice == "squat_down":
+            if abs(x - planner.chair_hip_x) < 0.8 * h:  # never squat in front of the chair
+                choice = "wave"
+            else:
+                squat_end = _lower_params(rng, chair=False)
+                pose, _ = _lower(rng, t, dur, fps, squat_end)
+                x = planner.anchored("squat_down", pose, facing, x)
+                posture = "squat"
+                continue
+        if choice == "fall" and left - n > 0:
+            choice = "idle"  # a fall only ends the video
+        pose, _ = {"idle": _idle, "wave": _wave, "jump": _jump, "fall": _fall}[choice](rng, t, dur, fps)
+        x = planner.anchored(choice, pose, facing, x)
+        if choice == "fall":
+            posture = "lying"  # the last segment: nothing in this benchmark gets a person up again
+    return planner.segments
+
+
+def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, duration_s: float = 60.0,
+                      aspect: float | None = None, compress: bool = True):
+    """A multi-action video of one person: frames uint8 [N,H,W,3] and the timeline, a list of
+    {"label", "start_s", "end_s"} covering the whole video in order."""
+    aspect = width / height if aspect is None else float(aspect)
+    plan_rng, actor_rng, scene_rng, cam_rng = (np.random.default_rng(s) for s in np.random.SeedSequence([seed, 99]).spawn(4))
+    # A small person, so that walks and some runs fit in the frame.
+    person_h, ground_y = _scene_layout(actor_rng, 0.35, heights=(0.35, 0.42))
+    cv = Canvas(width, height, aspect)
+    bg = _background(scene_rng, cv, ground_y)
+    actor = _sample_actor(actor_rng, person_h, bg.reshape(-1, 3).mean(0))
+    body = actor.body
+
+    # The chair: its seat height follows from this person's sitting posture.
+    sit_end = _lower_params(plan_rng, chair=True)
+    chair_facing = 1.0 if plan_rng.random() < 0.5 else -1.0
+    seated = _kinematics(body, _lower(plan_rng, np.array([10.0]), 2.0, fps, sit_end)[0], chair_facing)
+    seated = _place(body, seated, {"lift": np.zeros(1)}, np.zeros(1))
+    chair_hip_x = float(plan_rng.uniform(0.3, 0.7) * aspect)
+    chair = _chair_geometry(chair_hip_x, float(seated["hip"][0, 1] - body.r_thigh), chair_facing, person_h,
+                            scene_rng, bg.reshape(-1, 3).mean(0))
+
+    n_frames = int(round(duration_s * fps))
+    planner = _LongPlanner(plan_rng, body, aspect, fps, chair_hip_x, chair_facing, sit_end)
+    start_x = float(plan_rng.uniform(0.2, 0.8) * aspect)
+    segments = _plan_long(planner, n_frames, start_x, 1.0 if plan_rng.random() < 0.5 else -1.0)
+    joints = {k: np.concatenate([s.joints[k] for s in segments])[:n_frames] for k in JOINTS}
+
+    _clutter(bg, cv, scene_rng, ground_y, person_h,
+             [_x_extent(joints, 0.25 * person_h), (chair["x0"] - 0.1 * person_h, chair["x1"] + 0.1 * person_h)])
+    _draw_chair(bg, cv, chair, ground_y)
+    cam = _sample_camera(cam_rng, compress)
+    # Slow back-and-forth drift instead of one ramp over minutes.
+    ramp = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_frames) / (fps * cam_rng.uniform(8, 20)))
+    out = np.empty((n_frames, height, width, 3), np.uint8)
+    for a in range(0, n_frames, 32):
+        b = min(a + 32, n_frames)
+        img = np.repeat(bg[None], b - a, 0)
+        _draw_person(img, cv, {k: v[a:b] for k, v in joints.items()}, body, actor.style, ground_y)
+        out[a:b] = _camera(img, cam_rng, cam, ramp[a:b])
+    timeline = [{"label": s.label, "start_s": s.start / fps,
+                 "end_s": min(n_frames, s.start + len(s.joints["hip"])) / fps} for s in segments]
+    return out, timeline
+
+
+# ----------------------------------------------------------------------------------------------
+# Splits
+# ----------------------------------------------------------------------------------------------
+
+# Seed = split base + class * _CLASS_STRIDE + index; bases far apart keep the splits disjoint, and a
+# split with more clips per class contains the smaller one.
+_SPLIT_BASE = {"train": 0, "val": 100_000_000, "test": 200_000_000}
+_CLASS_STRIDE = 1_000_000
+
+
+def split_seeds(split: str, clips_per_class: int) -> tuple:
+    """Labels and seeds (int64 arrays) of a synthetic split, class-major."""
+    if clips_per_class > _CLASS_STRIDE:
+        raise ValueError(f"at most {_CLASS_STRIDE} clips per class")
+    labels = np.repeat(np.arange(len(CLASSES)), clips_per_class)
+    index = np.tile(np.arange(clips_per_class), len(CLASSES))
+    return labels.astype(np.int64), (_SPLIT_BASE[split] + labels * _CLASS_STRIDE + index).astype(np.int64)
+
+
+def clip_aspect(seed: int) -> float:
+    """The display aspect a dataset clip with this seed is rendered at (4:3 or 16:9)."""
+    return sample_aspect(np.random.default_rng([int(seed), 7]))
+
+
+# ----------------------------------------------------------------------------------------------
+# Files
+# ----------------------------------------------------------------------------------------------
+
+def write_mp4(frames: np.ndarray, path: Path | str, fps: float = 8.0) -> None:
+    """Encode uint8 [N,H,W,3] RGB as H.264 MP4 with gst-launch-1.0 (raw frames on stdin)."""
+    n, h, w, _ = frames.shape
+    num, den = _fraction(fps)
+    cmd = ["gst-launch-1.0", "-q", "fdsrc", "fd=0", "blocksize=" + str(h * w * 3), "!",
+           "rawvideoparse", "format=rgb", f"width={w}", f"height={h}", f"framerate={num}/{den}", "!",
+           "videoconvert", "!", "video/x-raw,format=I420", "!",
+           "x264enc", "speed-preset=fast", "key-int-max=16", "!", "mp4mux", "!", "filesink",
+           f"location={path}"]
+    res = subprocess.run(cmd, input=np.ascontiguousarray(frames, np.uint8).tobytes(), capture_output=True)
+    if res.returncode != 0:
+        raise RuntimeError(f"gst-launch-1.0 failed writing {path}: {res.stderr.decode(errors='replace')[-500:]}")
+
+
+def _fraction(fps: float) -> tuple:
+    f = Fraction(fps).limit_denominator(1001)
+    return f.numerator, f.denominator
+
+
+# ----------------------------------------------------------------------------------------------
+# Command line: MP4 files for the Java and pipeline tests
+# ----------------------------------------------------------------------------------------------
+
+def _write_clips(out: Path, split: str, per_class: int, width: int, height: int, fps: float) -> None:
+    labels, seeds = split_seeds(split, per_class)
+    with open(out / "labels.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "label", "class", "seed"])
+        for label, seed in zip(labels, seeds):
+            name = f"{CLASSES[label]}_{seed}.mp4"
+            write_mp4(render_clip(int(label), int(seed), width, height, fps=fps), out / name, fps)
+            w.writerow([name, int(label), CLASSES[label], int(seed)])
+
+
+def contact_sheet(path: Path, seed: int = 0, width: int = 128, height: int = 96) -> None:
+    """PNG grid, one row per class, every second frame of one clip: for people to look at."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, axes = plt.subplots(len(CLASSES), 8, figsize=(8 * 1.5, len(CLASSES) * 1.25))
+    for label, row in enumerate(axes):
+        clip = render_clip(label, seed + label, width, height)
+        for k, ax in enumerate(row):
+            ax.imshow(clip[2 * k])
+            ax.set_xticks([])
+            ax.set_yticks([])
+        row[0].set_ylabel(CLASSES[label], fontsize=9)
+    for k, ax in enumerate(axes[0]):
+        ax.set_title(f"frame {2 * k}", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=80)
+    plt.close(fig)
+
+
+def main(argv: list | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Render synthetic action clips or a long video to MP4.")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--split", default="test", choices=list(_SPLIT_BASE))
+    ap.add_argument("--clips-per-class", type=int, default=2)
+    ap.add_argument("--width", type=int, default=160)
+    ap.add_argument("--height", type=int, default=120)
+    ap.add_argument("--fps", type=float, default=8.0)
+    ap.add_argument("--long", action="store_true", help="one multi-action video + timeline JSON")
+    ap.add_argument("--duration-s", type=float, default=60.0)
+    ap.add_argument("--seed", type=int, default=0, help="seed of the long video or the contact sheet")
+    ap.add_argument("--sheet", action="store_true", help="write classes.png, a contact sheet of all classes")
+    a = ap.parse_args(argv)
+    a.out.mkdir(parents=True, exist_ok=True)
+    if a.sheet:
+        contact_sheet(a.out / "classes.png", a.seed)
+        return
+    if not a.long:
+        _write_clips(a.out, a.split, a.clips_per_class, a.width, a.height, a.fps)
+        return
+    frames, timeline = render_long_video(a.seed, a.width, a.height, a.fps, a.duration_s)
+    stem = f"long_{a.seed}"
+    write_mp4(frames, a.out / f"{stem}.mp4", a.fps)
+    meta = {"video": f"{stem}.mp4", "fps": a.fps, "width": a.width, "height": a.height,
+            "frames": len(frames), "classes": CLASSES, "timeline": timeline}
+    (a.out / f"{stem}.json").write_text(json.dumps(meta, indent=1))
+
+
+if __name__ == "__main__":
+    main()
