@@ -1,0 +1,100 @@
+package org.respike.models.bundle;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded, fully validated model bundle folder (models/BUNDLE_FORMAT.md). Loading opens every graph
+ * once on the CPU to compare its real tensors with the manifest, so a bundle that loads will also run;
+ * the engine opens its own sessions later with the chosen execution provider.
+ */
+public final class ModelBundle {
+    private final Path dir;
+    private final Manifest manifest;
+
+    private ModelBundle(Path dir, Manifest manifest) {
+        this.dir = dir;
+        this.manifest = manifest;
+    }
+
+    /** Loads and validates the bundle in {@code dir}; every defect is a {@link BundleException}. */
+    public static ModelBundle load(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs)) {
+            throw new BundleException(abs + ": not a bundle folder (does not exist or is not a directory)");
+        }
+        Path manifestFile = abs.resolve(Manifest.FILE);
+        String json;
+        try {
+            json = Files.readString(manifestFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BundleException(manifestFile + ": cannot be read (" + e + ")", e);
+        }
+        Manifest manifest = Manifest.parse(json, manifestFile.toString());
+        ModelBundle bundle = new ModelBundle(abs, manifest);
+        bundle.checkGraphs();
+        return bundle;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public List<String> labels() {
+        return manifest.labels();
+    }
+
+    /** Path of a graph's ONNX file, by manifest key ({@link Manifest#ANN} ...). */
+    public Path graphFile(String key) {
+        Manifest.GraphSpec g = manifest.graph(key);
+        if (g == null) {
+            throw new IllegalArgumentException("bundle " + manifest.name() + " has no graph " + key);
+        }
+        return dir.resolve(g.file());
+    }
+
+    /** The golden parity folder, present in bundles exported with parity vectors. */
+    public Path goldenDir() {
+        return dir.resolve("golden");
+    }
+
+    private void checkGraphs() {
+        // Files first: a missing file is a clearer message than an ORT load error.
+        for (Map.Entry<String, Manifest.GraphSpec> e : manifest.graphs().entrySet()) {
+            Path f = dir.resolve(e.getValue().file()).normalize();
+            if (!f.startsWith(dir)) {
+                throw BundleException.field(dir.resolve(Manifest.FILE).toString(), "graphs." + e.getKey() + ".file",
+                        "must name a file inside the bundle, got " + e.getValue().file());
+            }
+            if (!Files.isRegularFile(f)) {
+                throw new BundleException(f + ": missing (field 'graphs." + e.getKey() + ".file' of "
+                        + Manifest.FILE + ")");
+            }
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        for (Map.Entry<String, Manifest.GraphSpec> e : manifest.graphs().entrySet()) {
+            Path f = dir.resolve(e.getValue().file());
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+                options.setIntraOpNumThreads(1);
+                try (OrtSession session = env.createSession(f.toString(), options)) {
+                    new GraphSignature(f.toString(), "graphs." + e.getKey()).check(e.getValue(), session);
+                }
+            } catch (OrtException ex) {
+                throw new BundleException(f + ": cannot be opened as an ONNX graph (field 'graphs." + e.getKey()
+                        + ".file'): " + ex.getMessage(), ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.respike.models.engine;
+
+import static org.respike.models.bundle.TensorNames.ANN_POOLED;
+import static org.respike.models.bundle.TensorNames.KEY_FRAME;
+import static org.respike.models.bundle.TensorNames.LOGITS;
+import static org.respike.models.bundle.TensorNames.RESIDUAL;
+import static org.respike.models.bundle.TensorNames.SNN_FEATURE;
+import static org.respike.models.bundle.TensorNames.SNN_MEAN;
+import static org.respike.models.bundle.TensorNames.SPIKE_COUNTS;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.respike.models.bundle.Manifest;
+import org.respike.models.bundle.Manifest.GraphSpec;
+import org.respike.models.bundle.TensorSpec;
+import org.respike.models.engine.StreamTensors.Pinned;
+import org.respike.models.frame.Frame;
+import org.respike.models.frame.ResidualExtractor;
+
+/**
+ * Streaming ReSpike: per group of s frames, the key frame runs the ANN once and its outputs stay pinned
+ * as the context of the group's steps; each following frame becomes a residual and runs one SNN step
+ * with the LIF membranes carried in {@link SnnState}; the group ends with the head on the mean SNN
+ * feature. Group logits go into a ring, and the mean of the last {@code window} groups is the clip
+ * result, so a result comes every s frames and equals the whole-clip graph on aligned windows.
+ * All work for a frame happens in its push, which keeps latency at one graph run per frame.
+ */
+final class HybridActionStream implements ActionStream {
+    private final String streamId;
+    private final SharedSessions sessions;
+    private final StreamOptions options;
+    private final List<String> labels;
+    private final int stride;
+    private final long[] neurons;
+    private final EnergyMeter energy;
+    private final GroupLogitsRing ring;
+    private final StreamTensors tensors;
+    private final ResidualExtractor extractor;
+    private final SnnState snn;
+
+    private final Graph ann;
+    private final Graph step;
+    private final Graph head;
+    private final Map<String, OnnxTensor> annInputs;
+    private final Map<String, OnnxTensor> annOutputs;
+    private final Map<String, OnnxTensor> headInputs;
+    private final Map<String, OnnxTensor> headOutputs;
+    private final FloatBuffer residual;
+    private final FloatBuffer feature;
+    private final FloatBuffer spikes;
+    private final FloatBuffer snnMean;
+    private final FloatBuffer logits;
+    private final float[] featureSum;
+    private final double[] groupSpikes;
+
+    private int position;
+    private int steps;
+    private long groupStartPts;
+    private long groupEndPts;
+    private double groupEnergy;
+    private int groupsSinceResult;
+    private long lastPushNanos;
+    private boolean closed;
+
+    HybridActionStream(String streamId, SharedSessions sessions, StreamOptions options) {
+        this.streamId = streamId;
+        this.sessions = sessions;
+        this.options = options;
+        Manifest m = sessions.bundle().manifest();
+        this.labels = m.labels();
+        this.stride = m.stride();
+        this.neurons = m.lifLayers().stream().mapToLong(Manifest.LifLayer::neurons).toArray();
+        this.energy = new EnergyMeter(m);
+        this.ring = new GroupLogitsRing(options.window() == 0 ? m.groupsPerClip() : options.window(), m.classes(),
+                neurons.length);
+        this.ann = new Graph(Manifest.ANN, sessions.session(Manifest.ANN));
+        this.step = new Graph(Manifest.SNN_STEP, sessions.session(Manifest.SNN_STEP));
+        this.head = new Graph(Manifest.HEAD, sessions.session(Manifest.HEAD));
+        this.extractor = new ResidualExtractor(m.input());
+        this.tensors = new StreamTensors(OrtEnvironment.getEnvironment());
+        GraphSpec annSpec = m.graph(Manifest.ANN);
+        GraphSpec stepSpec = m.graph(Manifest.SNN_STEP);
+        GraphSpec headSpec = m.graph(Manifest.HEAD);
+        try {
+            this.annInputs = Map.of(KEY_FRAME, tensors.wrap(extractor.key(), annSpec.input(KEY_FRAME)).tensor());
+            this.annOutputs = tensors.pinAll(annSpec.outputs(), Map.of());
+
+            Pinned residualT = tensors.create(stepSpec.input(RESIDUAL));
+            Pinned featureT = tensors.create(stepSpec.output(SNN_FEATURE));
+            Pinned spikesT = tensors.create(stepSpec.output(SPIKE_COUNTS));
+            Map<String, OnnxTensor> stepInputs = new HashMap<>();
+            stepInputs.put(RESIDUAL, residualT.tensor());
+            for (String c : m.context()) {
+                stepInputs.put(c, annOutputs.get(c));
+            }
+            Set<String> stateOutputs = m.state().stream().map(Manifest.StateSpec::output).collect(Collectors.toSet());
+            List<TensorSpec> otherOutputs = stepSpec.outputs().stream()
+                    .filter(o -> !stateOutputs.contains(o.name())).toList();
+            Map<String, OnnxTensor> stepOutputs = tensors.pinAll(otherOutputs,
+                    Map.of(SNN_FEATURE, featureT, SPIKE_COUNTS, spikesT));
+            this.snn = new SnnState(OrtEnvironment.getEnvironment(), m.state(), stepInputs, stepOutputs);
+
+            Pinned meanT = tensors.create(headSpec.input(SNN_MEAN));
+            Pinned logitsT = tensors.create(headSpec.output(LOGITS));
+            this.headInputs = Map.of(ANN_POOLED, annOutputs.get(ANN_POOLED), SNN_MEAN, meanT.tensor());
+            this.headOutputs = tensors.pinAll(headSpec.outputs(), Map.of(LOGITS, logitsT));
+
+            this.residual = residualT.buffer();
+            this.feature = featureT.buffer();
+            this.spikes = spikesT.buffer();
+            this.snnMean = meanT.buffer();
+            this.logits = logitsT.buffer();
+        } catch (OrtException | RuntimeException e) {
+            tensors.close();
+            throw e instanceof OrtException ? new InferenceException("cannot allocate stream tensors", e)
+                    : (RuntimeException) e;
+        }
+        this.featureSum = new float[feature.capacity()];
+        this.groupSpikes = new double[neurons.length];
+    }
+
+    @Override
+    public String streamId() {
+        return streamId;
+    }
+
+    @Override
+    public Optional<ActionResult> push(Frame frame) {
+        long t0 = System.nanoTime();
+        checkOpen();
+        if (position == 0) {
+            startGroup(frame);
+        } else {
+            runStep(frame);
+        }
+        groupEndPts = frame.ptsNanos() + frame.durationNanos();
+        lastPushNanos = t0;
+        if (++position < stride) {
+            return Optional.empty();
+        }
+        endGroup();
+        return ring.isFull() ? Optional.of(result()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ActionResult> finish() {
+        checkOpen();
+        if (options.completePartialGroup() && steps > 0 && position > 0) {
+            endGroup();
+        }
+        Optional<ActionResult> r = ring.size() > 0 && groupsSinceResult > 0 ? Optional.of(result()) : Optional.empty();
+        reset();
+        return r;
+    }
+
+    @Override
+    public void reset() {
+        position = 0;
+        steps = 0;
+        groupsSinceResult = 0;
+        ring.clear();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            snn.close();
+            tensors.close();
+            sessions.release();
+        }
+    }
+
+    private void startGroup(Frame key) {
+        extractor.setKey(key);
+        ann.run(annInputs, annOutputs);
+        snn.reset();
+        Arrays.fill(featureSum, 0f);
+        Arrays.fill(groupSpikes, 0);
+        steps = 0;
+        groupStartPts = key.ptsNanos();
+        groupEnergy = energy.groupPj();
+    }
+
+    private void runStep(Frame frame) {
+        extractor.residual(frame, residual);
+        step.run(snn.stepInputs(), snn.stepOutputs());
+        snn.swap();
+        for (int i = 0; i < featureSum.length; i++) {
+            featureSum[i] += feature.get(i);
+        }
+        for (int l = 0; l < groupSpikes.length; l++) {
+            groupSpikes[l] += spikes.get(l);
+        }
+        groupEnergy += energy.stepPj(spikes);
+        steps++;
+    }
+
+    /** Head on the mean feature of the steps seen; the group's logits join the ring. */
+    private void endGroup() {
+        for (int i = 0; i < featureSum.length; i++) {
+            snnMean.put(i, featureSum[i] / steps);
+        }
+        head.run(headInputs, headOutputs);
+        ring.add(logits, groupStartPts, groupEndPts, position, steps, groupSpikes, groupEnergy);
+        groupsSinceResult++;
+        position = 0;
+    }
+
+    private ActionResult result() {
+        groupsSinceResult = 0;
+        return new ActionResult(streamId, labels, ring.meanLogits(), ring.startPts(), ring.endPts(), ring.frames(),
+                ring.size(), ring.spikeRates(neurons), ring.meanSpikeRate(neurons), ring.energy(),
+                System.nanoTime() - lastPushNanos);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("stream " + streamId + " is closed");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.respike.models.frame;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PixelFormatTest {
+    @Test
+    void gstFormatNamesMapOneToOne() {
+        for (PixelFormat f : PixelFormat.values()) {
+            assertEquals(f, PixelFormat.fromGstFormat(f.name()));
+        }
+        assertEquals(3, PixelFormat.fromGstFormat("BGR").bytesPerPixel());
+        assertEquals(1, PixelFormat.fromGstFormat("xRGB").redOffset());
+        assertEquals(3, PixelFormat.fromGstFormat("ABGR").redOffset());
+    }
+
+    @Test
+    void unsupportedFormatSaysWhichAreSupported() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PixelFormat.fromGstFormat("I420"));
+        assertTrue(e.getMessage().contains("I420") && e.getMessage().contains("BGRx"), e.getMessage());
+    }
+}
