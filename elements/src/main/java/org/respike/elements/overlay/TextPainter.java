@@ -2,20 +2,20 @@ package org.respike.elements.overlay;
 
 import java.nio.ByteBuffer;
 import java.util.function.IntConsumer;
-import org.respike.elements.PixelLayout;
 import org.respike.elements.spi.VideoFormat;
+import org.respike.models.frame.PixelFormat;
 
 /** Draws lines of text on a dimmed box into a packed RGB-family frame, clipped to the frame. */
 final class TextPainter {
 
     private final VideoFormat format;
-    private final PixelLayout layout;
+    private final PixelFormat layout;
     private final int[] colorBytes;
 
     TextPainter(VideoFormat format) {
         this.format = format;
-        this.layout = PixelLayout.of(format.format());
-        this.colorBytes = new int[] {layout.red(), layout.green(), layout.blue()};
+        this.layout = PixelFormat.fromGstFormat(format.format());
+        this.colorBytes = new int[] {layout.redOffset(), layout.greenOffset(), layout.blueOffset()};
     }
 
     /**
@@ -59,9 +59,9 @@ final class TextPainter {
 
     private void fill(ByteBuffer frame, int x, int y, int w, int h, int rgb) {
         forEachPixel(x, y, w, h, (offset) -> {
-            frame.put(offset + layout.red(), (byte) (rgb >> 16));
-            frame.put(offset + layout.green(), (byte) (rgb >> 8));
-            frame.put(offset + layout.blue(), (byte) rgb);
+            frame.put(offset + layout.redOffset(), (byte) (rgb >> 16));
+            frame.put(offset + layout.greenOffset(), (byte) (rgb >> 8));
+            frame.put(offset + layout.blueOffset(), (byte) rgb);
         });
     }
 
