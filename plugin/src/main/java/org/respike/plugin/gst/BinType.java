@@ -113,12 +113,12 @@ final class BinType {
       Object v = GValues.readProperty(value, spec);
       String problem = ParamSpecs.problem(spec, v);
       if (problem != null) {
-        ElementErrors.warning(object, problem, null);
+        warn(object, problem, null);
         return;
       }
       state.logic.setProperty(spec.name(), v);
     } catch (Throwable t) {
-      ElementErrors.warning(object, "setting " + spec.name() + " failed: " + ElementErrors.describe(t), t);
+      warn(object, "setting " + spec.name() + " failed: " + ElementErrors.describe(t), t);
     }
   }
 
@@ -132,9 +132,17 @@ final class BinType {
     try {
       v = state == null || state.logic == null ? null : state.logic.getProperty(spec.name());
     } catch (Throwable t) {
-      ElementErrors.warning(object, "reading " + spec.name() + " failed: " + ElementErrors.describe(t), t);
+      warn(object, "reading " + spec.name() + " failed: " + ElementErrors.describe(t), t);
     }
     GValues.writeProperty(value, spec, v);
+  }
+
+  /** A warning on the bus (dropped while the bin has no parent) and in the debug log. */
+  private void warn(Pointer bin, String message, Throwable cause) {
+    if (debug != null) {
+      debug.log(LogLevel.WARNING, bin, cause == null ? message : ElementErrors.stackTrace(cause));
+    }
+    ElementErrors.warning(bin, message, cause);
   }
 
   /** One bin instance: its inner bin of children and its logic. */

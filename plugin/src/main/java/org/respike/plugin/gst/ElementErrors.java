@@ -27,9 +27,15 @@ final class ElementErrors {
       case STREAM -> GstApi.gst_stream_error_quark();
     };
     String debug = cause == null ? null : stackTrace(cause);
+    // The location GStreamer prints with the debug text: where the exception was thrown.
+    StackTraceElement[] trace = cause == null ? new StackTraceElement[0] : cause.getStackTrace();
+    StackTraceElement where = trace.length > 0 ? trace[0] : null;
+    String file = where == null || where.getFileName() == null ? "java" : where.getFileName();
+    String function = where == null ? "respike" : where.getClassName() + "." + where.getMethodName();
+    int line = where == null ? 0 : Math.max(0, where.getLineNumber());
     // gst_element_message_full takes ownership of text and debug (g_free).
     GstApi.gst_element_message_full(element, type, quark, code, CStrings.glibCopy(text), CStrings.glibCopy(debug),
-        "java", cause == null ? "respike" : cause.getClass().getName(), 0);
+        file, function, line);
   }
 
   /** One line for the bus text: the exception's message, or its class when it has none. */

@@ -89,7 +89,10 @@ final class GValues {
     GstApi.gst_value_array_append_and_take_value(array, element);
   }
 
-  /** A Java copy of a GValue: Boolean, Integer, Long, Float, Double, String, List (arrays), Map (structures). */
+  /**
+   * A Java copy of a GValue: Boolean, Integer, Long, Float, Double, String, List (arrays), Map (structures),
+   * caps as their string; other types as gst_value_serialize gives them.
+   */
   static Object get(Pointer value) {
     long type = value.getLong(0);
     long fundamental = GObjectApi.g_type_fundamental(type);
@@ -112,6 +115,9 @@ final class GValues {
       return GObjectApi.g_value_get_enum(value);
     } else if (type == GstApi.gst_structure_get_type()) {
       return Structures.toMap(GObjectApi.g_value_get_boxed(value));
+    } else if (type == GstApi.gst_caps_get_type()) {
+      Pointer caps = GObjectApi.g_value_get_boxed(value);
+      return caps == null ? null : CStrings.take(GstApi.gst_caps_to_string(caps));
     } else if (type == GstApi.gst_value_array_get_type()) {
       int n = GstApi.gst_value_array_get_size(value);
       List<Object> items = new ArrayList<>(n);

@@ -28,6 +28,8 @@ final class GstApi {
 
   static native Pointer gst_caps_to_string(Pointer caps);
 
+  static native long gst_caps_get_type();
+
   static native Pointer gst_pad_template_new(String name, int direction, int presence, Pointer caps);
 
   static native void gst_element_class_add_pad_template(Pointer klass, Pointer template);
@@ -130,7 +132,7 @@ final class GstApi {
   // Bins, pads, pipelines
   static native Pointer gst_parse_bin_from_description(String description, int ghostUnlinkedPads, Pointer error);
 
-  static native Pointer gst_parse_launch(String description, Pointer error);
+  static native Pointer gst_parse_launch_full(String description, Pointer context, int flags, Pointer error);
 
   static native int gst_bin_add(Pointer bin, Pointer element);
 

@@ -83,6 +83,7 @@ final class Layout {
   static final int PAD_SINK = value("GST_PAD_SINK");
   static final int PAD_ALWAYS = value("GST_PAD_ALWAYS");
   static final int RANK_NONE = value("GST_RANK_NONE");
+  static final int PARSE_FLAG_FATAL_ERRORS = value("GST_PARSE_FLAG_FATAL_ERRORS");
   static final int PARAM_READWRITE = value("G_PARAM_READWRITE");
   static final int PARAM_MUTABLE_PLAYING = value("GST_PARAM_MUTABLE_PLAYING");
   static final long TYPE_BOOLEAN = value("G_TYPE_BOOLEAN");

@@ -18,14 +18,11 @@ public final class Pipelines {
   public static Outcome run(String description, Consumer<String> lines, long timeoutMillis) {
     Memory error = new Memory(Native.POINTER_SIZE);
     error.setPointer(0, null);
-    Pointer pipeline = GstApi.gst_parse_launch(description, error);
+    Pointer pipeline = GstApi.gst_parse_launch_full(description, null, Layout.PARSE_FLAG_FATAL_ERRORS, error);
     String problem = CStrings.takeError(error);
     if (pipeline == null) {
       lines.accept("ERROR: could not construct pipeline: " + problem);
       return Outcome.PARSE_ERROR;
-    }
-    if (problem != null) {
-      lines.accept("WARNING: erroneous pipeline: " + problem);
     }
     GstApi.gst_object_ref_sink(pipeline);
     Pointer bus = GstApi.gst_element_get_bus(pipeline);

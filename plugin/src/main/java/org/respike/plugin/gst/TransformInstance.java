@@ -109,8 +109,9 @@ final class TransformInstance implements ElementHost {
     }
   }
 
+  /** A warning on the bus (dropped while the element has no parent) and in the debug log. */
   void warn(String message, Throwable cause) {
-    log(LogLevel.WARNING, message);
+    log(LogLevel.WARNING, cause == null ? message : ElementErrors.stackTrace(cause));
     ElementErrors.warning(element, message, cause);
   }
 
