@@ -18,7 +18,10 @@ public final class ActionFields {
     public static final String END = "end";
     public static final String PTS_START = "pts-start";
     public static final String PTS_END = "pts-end";
+    /** Frames in this clip. */
     public static final String FRAMES = "frames";
+    /** Frames the model has consumed on this stream so far (since start or the last flush). */
+    public static final String STREAM_FRAMES = "stream-frames";
     /** Mean spike rate over the SNN's LIF layers in this clip (0..1). */
     public static final String SPIKE_RATE = "spike-rate";
     /** Estimated energy of this clip's inference in picojoules (45 nm convention: 4.6 pJ/MAC, 0.9 pJ/AC). */

@@ -14,11 +14,16 @@ final class ActionRecord {
 
     private final ActionResult result;
     private final long runningTimeOffset;
+    private final long streamFrames;
 
-    /** {@code runningTimeOffset}: running time minus PTS in the current segment. */
-    ActionRecord(ActionResult result, long runningTimeOffset) {
+    /**
+     * {@code runningTimeOffset}: running time minus PTS in the current segment; {@code streamFrames}:
+     * frames the model consumed on this stream so far.
+     */
+    ActionRecord(ActionResult result, long runningTimeOffset, long streamFrames) {
         this.result = result;
         this.runningTimeOffset = runningTimeOffset;
+        this.streamFrames = streamFrames;
     }
 
     float score() {
@@ -60,6 +65,7 @@ final class ActionRecord {
         f.put(ActionFields.PTS_START, result.clipStartPtsNanos());
         f.put(ActionFields.PTS_END, result.clipEndPtsNanos());
         f.put(ActionFields.FRAMES, result.frames());
+        f.put(ActionFields.STREAM_FRAMES, streamFrames);
         f.put(ActionFields.SPIKE_RATE, (double) result.meanSpikeRate());
         f.put(ActionFields.ENERGY_PJ, result.energyPicojoules());
         f.put(ActionFields.LATENCY_US, result.latencyNanos() / 1000L);

@@ -36,6 +36,7 @@ final class InferElement implements VideoElement {
     private JsonLinesWriter json;
     private PixelFormat pixelFormat;
     private long runningTimeOffset;
+    private long framesSeen;
 
     InferElement(ElementHost host) {
         this.host = host;
@@ -92,11 +93,12 @@ final class InferElement implements VideoElement {
         if (video.pts() >= 0 && video.runningTime() >= 0) {
             runningTimeOffset = video.runningTime() - video.pts();
         }
+        framesSeen++;
         stream.push(frame).ifPresent(result -> publish(result, Optional.of(video)));
     }
 
     private void publish(ActionResult result, Optional<VideoFrame> carrier) {
-        ActionRecord record = new ActionRecord(result, runningTimeOffset);
+        ActionRecord record = new ActionRecord(result, runningTimeOffset, framesSeen);
         if (record.score() < props.real("min-score")) {
             return;
         }
@@ -109,6 +111,7 @@ final class InferElement implements VideoElement {
 
     private void restart() {
         sampler.reset();
+        framesSeen = 0;
         if (stream != null) {
             stream.reset();
         }

@@ -48,7 +48,7 @@ final class OverlayElement implements VideoElement {
         if (lines != null && !props.bool("silent")) {
             int scale = props.integer("scale");
             if (scale == 0) {
-                scale = Math.max(1, frame.format().height() / 160);
+                scale = Math.max(1, frame.format().height() / 120);
             }
             painter.draw(frame.data(), 2 * scale, 2 * scale, scale, lines, colors);
         }

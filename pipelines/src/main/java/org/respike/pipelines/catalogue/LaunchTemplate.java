@@ -89,7 +89,7 @@ public record LaunchTemplate(String name, String description, Map<String, String
     }
 
     /** Quotes a property value for gst_parse_launch, which splits unquoted values at spaces. */
-    static String quote(String value) {
+    public static String quote(String value) {
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }
