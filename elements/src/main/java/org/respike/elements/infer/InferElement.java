@@ -85,7 +85,7 @@ final class InferElement implements VideoElement {
         if (video.discont()) {
             restart();
         }
-        if (!sampler.select(video.pts(), video.duration())) {
+        if (!sampler.select(video.streamTime(), video.duration())) {
             return;
         }
         VideoFormat f = video.format();

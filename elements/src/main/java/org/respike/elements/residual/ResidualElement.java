@@ -55,7 +55,7 @@ final class ResidualElement implements VideoElement {
         if (frame.discont()) {
             restart();
         }
-        if (!sampler.select(frame.pts(), frame.duration())) {
+        if (!sampler.select(frame.streamTime(), frame.duration())) {
             frame.addMeta(FRAME_META, Map.of("role", "skip", "group", counter.group(), "index", -1));
             return;
         }

@@ -21,6 +21,14 @@ public interface VideoFrame {
     /** Running time of {@link #pts()} in the current segment, the clock that bus messages should carry. */
     long runningTime();
 
+    /**
+     * The frame's time on a clock that only moves forward within a stream: the running time, or the PTS
+     * when there is no segment. PTS can restart (concatenated files, playlists) while running time does not.
+     */
+    default long streamTime() {
+        return runningTime() >= 0 ? runningTime() : pts();
+    }
+
     /** The buffer has the DISCONT flag: the stream state must start over. */
     boolean discont();
 
