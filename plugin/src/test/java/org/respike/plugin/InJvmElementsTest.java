@@ -90,6 +90,28 @@ class InJvmElementsTest {
   }
 
   @Test
+  void readOnlyElementPassesTheSameBufferAndMemoryOn() throws Exception {
+    List<Long> in = new CopyOnWriteArrayList<>();
+    List<Long> out = new CopyOnWriteArrayList<>();
+    try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=64,height=48"
+        + " ! respiketestpass name=pass ! fakesink")) {
+      Element pass = run.pipeline.getElementByName("pass");
+      pass.getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
+        in.add(com.sun.jna.Pointer.nativeValue(Natives.getRawPointer(info.getBuffer())));
+        return PadProbeReturn.OK;
+      });
+      pass.getStaticPad("src").addProbe(PadProbeType.BUFFER, (pad, info) -> {
+        out.add(com.sun.jna.Pointer.nativeValue(Natives.getRawPointer(info.getBuffer())));
+        return PadProbeReturn.OK;
+      });
+      run.pipeline.play();
+      assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
+      assertEquals(5, in.size());
+      assertEquals(in, out, "no copy: the GstBuffer that enters is the one that leaves");
+    }
+  }
+
+  @Test
   void flushingSeekCallsFlush() throws Exception {
     Recorder.reset("flushed");
     try (PipelineRun run = PipelineRun.play("videotestsrc ! video/x-raw,format=RGB,width=32,height=24"
