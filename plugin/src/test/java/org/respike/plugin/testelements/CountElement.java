@@ -19,7 +19,10 @@ public final class CountElement implements ElementDefinition {
       PropertySpec.bool("report", "Report", "Print the buffer count at EOS", false),
       PropertySpec.integer("factor", "Factor", "An integer in [0, 100]", 5, 0, 100),
       PropertySpec.real("gain", "Gain", "A real in [0, 10]", 1.5, 0, 10),
-      PropertySpec.choice("mode", "Mode", "A choice", "fast", List.of("fast", "slow")));
+      PropertySpec.choice("mode", "Mode", "A choice", "fast", List.of("fast", "slow")),
+      PropertySpec.integer("null-checks", "Null checks",
+          "Per buffer, dereference null this many times in compiled code and catch the NullPointerException:"
+              + " HotSpot turns those into SIGSEGVs that only its own handler survives", 0, 0, 1_000_000));
 
   @Override
   public String factoryName() {
@@ -54,6 +57,17 @@ public final class CountElement implements ElementDefinition {
   }
 
   private static final class Logic extends TestLogic {
+    private long nullChecks;
+
+    /** Compiled with an implicit null check: a null argument is a SIGSEGV the JVM's handler turns into an NPE. */
+    private static int lengthOrMinusOne(String s) {
+      try {
+        return s.length();
+      } catch (NullPointerException e) {
+        return -1;
+      }
+    }
+
     Logic(ElementHost host) {
       super(host, PROPERTIES);
     }
@@ -67,6 +81,10 @@ public final class CountElement implements ElementDefinition {
         r.disconts.incrementAndGet();
       }
       r.processed.incrementAndGet();
+      int n = integer("null-checks");
+      for (int i = 0; i < n; i++) {
+        nullChecks += lengthOrMinusOne(i % 64 == 63 ? null : "x");
+      }
       host.log(ElementHost.LogLevel.DEBUG, "buffer pts " + frame.pts());
     }
 
