@@ -5,11 +5,11 @@ import com.sun.jna.NativeLibrary;
 
 /** libgstbase-1.0 functions, bound by JNA direct mapping. */
 final class GstBaseApi {
-  static {
-    Native.register(NativeLibrary.getInstance("gstbase-1.0"));
-  }
+    static {
+        Native.register(NativeLibrary.getInstance("gstbase-1.0"));
+    }
 
-  private GstBaseApi() {}
+    private GstBaseApi() {}
 
-  static native long gst_base_transform_get_type();
+    static native long gst_base_transform_get_type();
 }

@@ -6,15 +6,15 @@ import com.sun.jna.Pointer;
 
 /** libgstvideo-1.0 functions, bound by JNA direct mapping. */
 final class GstVideoApi {
-  static {
-    Native.register(NativeLibrary.getInstance("gstvideo-1.0"));
-  }
+    static {
+        Native.register(NativeLibrary.getInstance("gstvideo-1.0"));
+    }
 
-  private GstVideoApi() {}
+    private GstVideoApi() {}
 
-  static native Pointer gst_video_info_new();
+    static native Pointer gst_video_info_new();
 
-  static native void gst_video_info_free(Pointer info);
+    static native void gst_video_info_free(Pointer info);
 
-  static native int gst_video_info_from_caps(Pointer info, Pointer caps);
+    static native int gst_video_info_from_caps(Pointer info, Pointer caps);
 }

@@ -10,41 +10,41 @@ import org.respike.elements.spi.VideoFrame;
 
 /** respiketestbadstart: start() throws, as when a model bundle is missing (TEST ONLY). */
 public final class BadStartElement implements ElementDefinition {
-  @Override
-  public String factoryName() {
-    return "respiketestbadstart";
-  }
+    @Override
+    public String factoryName() {
+        return "respiketestbadstart";
+    }
 
-  @Override
-  public ElementMetadata metadata() {
-    return new ElementMetadata("ReSpike test bad start", "Filter/Video", "start() throws (test only)", "ReSpike tests");
-  }
+    @Override
+    public ElementMetadata metadata() {
+        return new ElementMetadata("ReSpike test bad start", "Filter/Video", "start() throws (test only)", "ReSpike tests");
+    }
 
-  @Override
-  public List<PropertySpec> properties() {
-    return List.of();
-  }
+    @Override
+    public List<PropertySpec> properties() {
+        return List.of();
+    }
 
-  @Override
-  public String caps() {
-    return "video/x-raw";
-  }
+    @Override
+    public String caps() {
+        return "video/x-raw";
+    }
 
-  @Override
-  public boolean readOnly() {
-    return true;
-  }
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
 
-  @Override
-  public VideoElement create(ElementHost host) {
-    return new TestLogic(host, List.of()) {
-      @Override
-      public void start() throws Exception {
-        throw new java.io.FileNotFoundException("model bundle /nonexistent/bundle not found");
-      }
+    @Override
+    public VideoElement create(ElementHost host) {
+        return new TestLogic(host, List.of()) {
+            @Override
+            public void start() throws Exception {
+                throw new java.io.FileNotFoundException("model bundle /nonexistent/bundle not found");
+            }
 
-      @Override
-      public void process(VideoFrame frame) {}
-    };
-  }
+            @Override
+            public void process(VideoFrame frame) {}
+        };
+    }
 }

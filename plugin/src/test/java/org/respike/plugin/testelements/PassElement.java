@@ -11,66 +11,66 @@ import org.respike.elements.spi.VideoFrame;
 
 /** respiketestpass: a read-only element that does nothing but read one byte, for the overhead benchmark. */
 public final class PassElement implements ElementDefinition {
-  @Override
-  public String factoryName() {
-    return "respiketestpass";
-  }
+    @Override
+    public String factoryName() {
+        return "respiketestpass";
+    }
 
-  @Override
-  public ElementMetadata metadata() {
-    return new ElementMetadata("ReSpike test passthrough", "Filter/Video", "Does nothing (benchmark)", "ReSpike tests");
-  }
+    @Override
+    public ElementMetadata metadata() {
+        return new ElementMetadata("ReSpike test passthrough", "Filter/Video", "Does nothing (benchmark)", "ReSpike tests");
+    }
 
-  @Override
-  public List<PropertySpec> properties() {
-    return List.of();
-  }
+    @Override
+    public List<PropertySpec> properties() {
+        return List.of();
+    }
 
-  @Override
-  public String caps() {
-    return "video/x-raw";
-  }
+    @Override
+    public String caps() {
+        return "video/x-raw";
+    }
 
-  @Override
-  public boolean readOnly() {
-    return true;
-  }
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
 
-  @Override
-  public VideoElement create(ElementHost host) {
-    return new VideoElement() {
-      private long sum;
+    @Override
+    public VideoElement create(ElementHost host) {
+        return new VideoElement() {
+            private long sum;
 
-      @Override
-      public void setProperty(String name, Object value) {}
+            @Override
+            public void setProperty(String name, Object value) {}
 
-      @Override
-      public Object getProperty(String name) {
-        return null;
-      }
+            @Override
+            public Object getProperty(String name) {
+                return null;
+            }
 
-      @Override
-      public void start() {}
+            @Override
+            public void start() {}
 
-      @Override
-      public void setFormat(VideoFormat format) {}
+            @Override
+            public void setFormat(VideoFormat format) {}
 
-      @Override
-      public void process(VideoFrame frame) {
-        sum += frame.data().get(0);
-      }
+            @Override
+            public void process(VideoFrame frame) {
+                sum += frame.data().get(0);
+            }
 
-      @Override
-      public void flush() {}
+            @Override
+            public void flush() {}
 
-      @Override
-      public void eos() {}
+            @Override
+            public void eos() {}
 
-      @Override
-      public void stop() {}
+            @Override
+            public void stop() {}
 
-      @Override
-      public void close() {}
-    };
-  }
+            @Override
+            public void close() {}
+        };
+    }
 }
