@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   # Java build and the native loader
-  openjdk-17-jdk-headless maven gcc pkg-config
+  openjdk-17-jdk-headless maven gcc pkg-config fonts-dejavu-core
   # GStreamer runtime, codecs, headers, RTSP server for the reconnect tests
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-rtsp

@@ -17,33 +17,33 @@ import org.junit.jupiter.api.Test;
 /** The installed GStreamer runs a real pipeline from Java: the floor every other test stands on. */
 class GStreamerRuntimeTest {
 
-  @BeforeAll
-  static void init() {
-    Gst.init(Version.of(1, 16), "GStreamerRuntimeTest");
-  }
-
-  @Test
-  void videotestsrcDeliversEveryBufferToEos() throws Exception {
-    Pipeline pipeline = (Pipeline) Gst.parseLaunch(
-        "videotestsrc num-buffers=25 ! video/x-raw,format=RGB,width=64,height=48 ! appsink name=sink sync=false");
-    AppSink sink = (AppSink) pipeline.getElementByName("sink");
-    sink.set("emit-signals", true);
-    AtomicInteger frames = new AtomicInteger();
-    sink.connect((AppSink.NEW_SAMPLE) s -> {
-      s.pullSample().dispose();
-      frames.incrementAndGet();
-      return FlowReturn.OK;
-    });
-    CountDownLatch done = new CountDownLatch(1);
-    pipeline.getBus().connect((Bus.EOS) src -> done.countDown());
-    pipeline.getBus().connect((Bus.ERROR) (src, code, msg) -> done.countDown());
-    pipeline.play();
-    try {
-      done.await(30, TimeUnit.SECONDS);
-    } finally {
-      pipeline.stop();
-      pipeline.dispose();
+    @BeforeAll
+    static void init() {
+        Gst.init(Version.of(1, 16), "GStreamerRuntimeTest");
     }
-    assertEquals(25, frames.get());
-  }
+
+    @Test
+    void videotestsrcDeliversEveryBufferToEos() throws Exception {
+        Pipeline pipeline = (Pipeline) Gst.parseLaunch(
+                "videotestsrc num-buffers=25 ! video/x-raw,format=RGB,width=64,height=48 ! appsink name=sink sync=false");
+        AppSink sink = (AppSink) pipeline.getElementByName("sink");
+        sink.set("emit-signals", true);
+        AtomicInteger frames = new AtomicInteger();
+        sink.connect((AppSink.NEW_SAMPLE) s -> {
+            s.pullSample().dispose();
+            frames.incrementAndGet();
+            return FlowReturn.OK;
+        });
+        CountDownLatch done = new CountDownLatch(1);
+        pipeline.getBus().connect((Bus.EOS) src -> done.countDown());
+        pipeline.getBus().connect((Bus.ERROR) (src, code, msg) -> done.countDown());
+        pipeline.play();
+        try {
+            done.await(30, TimeUnit.SECONDS);
+        } finally {
+            pipeline.stop();
+            pipeline.dispose();
+        }
+        assertEquals(25, frames.get());
+    }
 }

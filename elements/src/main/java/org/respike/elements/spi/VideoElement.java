@@ -1,36 +1,36 @@
 package org.respike.elements.spi;
 
 /**
- * The logic of one element instance. The glue calls it from GStreamer's streaming thread (process,
- * flush, eos) and from the application thread (properties, start, stop); an exception thrown here
- * becomes an element error on the bus and a flow error, never a crash of the host pipeline.
- */
+  * The logic of one element instance. The glue calls it from GStreamer's streaming thread (process,
+  * flush, eos) and from the application thread (properties, start, stop); an exception thrown here
+  * becomes an element error on the bus and a flow error, never a crash of the host pipeline.
+  */
 public interface VideoElement extends AutoCloseable {
 
-  /** Value already checked against the {@link PropertySpec} type and range by the glue. */
-  void setProperty(String name, Object value);
+    /** Value already checked against the {@link PropertySpec} type and range by the glue. */
+    void setProperty(String name, Object value);
 
-  Object getProperty(String name);
+    Object getProperty(String name);
 
-  /** READY to PAUSED: open resources (model bundles, files). Throwing fails the state change. */
-  void start() throws Exception;
+    /** READY to PAUSED: open resources (model bundles, files). Throwing fails the state change. */
+    void start() throws Exception;
 
-  /** Caps were negotiated (again, after a caps change mid-stream). */
-  void setFormat(VideoFormat format);
+    /** Caps were negotiated (again, after a caps change mid-stream). */
+    void setFormat(VideoFormat format);
 
-  /** One buffer, in place. */
-  void process(VideoFrame frame) throws Exception;
+    /** One buffer, in place. */
+    void process(VideoFrame frame) throws Exception;
 
-  /** Flush or discontinuity: the stream state must start over. */
-  void flush();
+    /** Flush or discontinuity: the stream state must start over. */
+    void flush();
 
-  /** End of stream reached this element (before it is forwarded downstream). */
-  void eos();
+    /** End of stream reached this element (before it is forwarded downstream). */
+    void eos();
 
-  /** PAUSED to READY: release what start opened. */
-  void stop();
+    /** PAUSED to READY: release what start opened. */
+    void stop();
 
-  /** The GObject is finalized. */
-  @Override
-  void close();
+    /** The GObject is finalized. */
+    @Override
+    void close();
 }

@@ -1,0 +1,75 @@
+package org.respike.elements.infer;
+
+import java.util.List;
+import org.respike.elements.VideoCaps;
+import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.ElementMetadata;
+import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.VideoElement;
+
+/** respikeinfer: hybrid ANN+SNN action recognition on the video passing through. */
+public final class InferElementDefinition implements ElementDefinition {
+
+    static final List<PropertySpec> PROPERTIES = List.of(
+            PropertySpec.string("model", "Model bundle",
+                    "Model bundle folder exported by the recipe; empty = the bundled default "
+                            + "(models/bundles/respike-hybrid under RESPIKE_ROOT)", ""),
+            PropertySpec.choice("device", "Execution provider",
+                    "Where ONNX Runtime runs the model; auto tries TensorRT, then CUDA, then CPU and warns once",
+                    "auto", List.of("auto", "cpu", "cuda", "tensorrt")),
+            PropertySpec.integer("device-id", "Device id", "GPU index for cuda and tensorrt", 0, 0, 64),
+            PropertySpec.integer("threads", "Threads", "ONNX Runtime intra-op threads per session", 1, 1, 64),
+            PropertySpec.string("stream-id", "Stream id",
+                    "Id reported with every result (e.g. the camera name); empty = the element's name", ""),
+            PropertySpec.integer("window", "Window",
+                    "Groups per clip: a result is emitted at each group end over the last 'window' groups; "
+                            + "0 = the model's clip length (clip_frames / stride)", 0, 0, 1024),
+            PropertySpec.real("fps", "Model frame rate",
+                    "Frames per second fed to the model, picked by timestamp (all frames pass through); "
+                            + "0 = the rate the model was trained at", 0.0, 0.0, 1000.0),
+            PropertySpec.real("min-score", "Minimum score",
+                    "Results scoring below this are not published (message, meta or JSON)", 0.0, 0.0, 1.0),
+            PropertySpec.string("json-output", "JSON output",
+                    "Append one JSON object per result to this file; '-' = standard output; empty = none", ""),
+            PropertySpec.bool("flush-on-eos", "Flush on EOS",
+                    "At end of stream, publish the partial clip (completing a partial group from the frames "
+                            + "seen); false drops it", true));
+
+    @Override
+    public String factoryName() {
+        return "respikeinfer";
+    }
+
+    @Override
+    public ElementMetadata metadata() {
+        return new ElementMetadata("ReSpike action recognition", "Filter/Analyzer/Video",
+                "Recognises actions with a hybrid ANN+SNN (ReSpike) model: ANN on key frames, spiking network on "
+                        + "residual frames, cross-attention fusion. Posts 'respike-action' element messages "
+                        + "(label, score, start, end, stream-id, spike-rate, energy-pj, latency-us, scores), attaches "
+                        + "a respike-action meta to the buffer that ends each clip and can write JSON lines. "
+                        + "Example: gst-launch-1.0 -m filesrc location=clip.mp4 ! decodebin ! videoconvert ! "
+                        + "respikeinfer json-output=- ! fakesink",
+                "ReSpike for GStreamer");
+    }
+
+    @Override
+    public List<PropertySpec> properties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public String caps() {
+        return VideoCaps.PACKED_RGB;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
+    public VideoElement create(ElementHost host) {
+        return new InferElement(host);
+    }
+}

@@ -1,0 +1,54 @@
+package org.respike.elements.overlay;
+
+import java.util.List;
+import org.respike.elements.VideoCaps;
+import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.ElementMetadata;
+import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.VideoElement;
+
+/** respikeoverlay: draws the recognised action and an energy/spike-rate readout onto the video. */
+public final class OverlayElementDefinition implements ElementDefinition {
+
+    static final List<PropertySpec> PROPERTIES = List.of(
+            PropertySpec.integer("scale", "Text scale",
+                    "Size of one font pixel in video pixels; 0 picks one from the frame height", 0, 0, 32),
+            PropertySpec.bool("show-energy", "Show energy",
+                    "Also show the clip's mean spike rate and estimated energy", true),
+            PropertySpec.bool("silent", "Silent", "Draw nothing; frames pass unchanged", false));
+
+    @Override
+    public String factoryName() {
+        return "respikeoverlay";
+    }
+
+    @Override
+    public ElementMetadata metadata() {
+        return new ElementMetadata("ReSpike action overlay", "Filter/Effect/Video",
+                "Draws the latest action recognised upstream by respikeinfer (its respike-action buffer meta): "
+                        + "label, score, spike rate and estimated energy. Example: gst-launch-1.0 filesrc location=in.mp4 ! "
+                        + "decodebin ! videoconvert ! respikeinfer ! respikeoverlay ! videoconvert ! autovideosink",
+                "ReSpike for GStreamer");
+    }
+
+    @Override
+    public List<PropertySpec> properties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public String caps() {
+        return VideoCaps.PACKED_RGB;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return false;
+    }
+
+    @Override
+    public VideoElement create(ElementHost host) {
+        return new OverlayElement();
+    }
+}

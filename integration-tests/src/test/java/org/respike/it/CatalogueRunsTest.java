@@ -1,0 +1,144 @@
+package org.respike.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.respike.it.support.Repo;
+import org.respike.it.support.RtspTestServer;
+import org.respike.models.testing.TestBundles;
+import org.respike.pipelines.catalogue.LaunchTemplate;
+import org.respike.pipelines.catalogue.PipelineCatalogue;
+import org.respike.pipelines.run.ActionEvent;
+import org.respike.pipelines.run.PipelineRun;
+
+/** Every launch string of pipelines/catalogue runs to EOS on test sources and produces what it promises. */
+class CatalogueRunsTest {
+
+    private static final long TIMEOUT_MS = 120_000;
+    private static PipelineCatalogue catalogue;
+    private static RtspTestServer camera;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void load() throws Exception {
+        catalogue = PipelineCatalogue.load(Repo.root().resolve("pipelines/catalogue"));
+        camera = new RtspTestServer(18600, RtspTestServer.testPattern(48)).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        camera.close();
+    }
+
+    private static List<ActionEvent> run(String name, Map<String, String> values) {
+        LaunchTemplate template = catalogue.get(name);
+        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        PipelineRun.Result result = PipelineRun.run(template.renderForTest(values), events::add, TIMEOUT_MS);
+        assertTrue(result.ok(), name + ": " + result.message());
+        return events;
+    }
+
+    private String model() {
+        return TestBundles.hybrid().toString();
+    }
+
+    private static List<Map<?, ?>> jsonLines(Path file) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Map<?, ?>> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            lines.add(json.readValue(line, Map.class));
+        }
+        return lines;
+    }
+
+    @Test
+    void everyCatalogueEntryHasATestHere() {
+        Set<String> tested = Set.of("file-annotated", "file-events", "rtsp-camera", "multi-camera", "residual-debug",
+                "jetson-tensorrt");
+        Set<String> present = new TreeSet<>();
+        catalogue.all().forEach(t -> present.add(t.name()));
+        assertEquals(new TreeSet<>(tested), present, "add a test for each new catalogue entry");
+    }
+
+    @Test
+    void fileAnnotatedWritesAPlayableMp4AndJsonLines() throws Exception {
+        Path events = tmp.resolve("events.jsonl");
+        Path mp4 = tmp.resolve("annotated.mp4");
+        List<ActionEvent> bus = run("file-annotated", Map.of("URI", Repo.clip("walk").toUri().toString(),
+                "MODEL", model(), "EVENTS", events.toString(), "OUTPUT", mp4.toString()));
+        assertEquals(1, bus.size(), "a 16-frame clip is one clip");
+        assertEquals(1, jsonLines(events).size());
+        List<ActionEvent> reread = new ArrayList<>();
+        PipelineRun.Result decoded = PipelineRun.run("filesrc location=" + LaunchTemplate.quote(mp4.toString())
+                + " ! decodebin ! videoconvert ! respikeinfer model=" + LaunchTemplate.quote(model())
+                + " ! fakesink", reread::add, TIMEOUT_MS);
+        assertTrue(decoded.ok(), "the annotated MP4 decodes: " + decoded.message());
+        assertEquals(1, reread.size(), "all 16 frames are in the annotated MP4");
+    }
+
+    @Test
+    void fileEventsWritesOneJsonLinePerClip() throws Exception {
+        Path events = tmp.resolve("events.jsonl");
+        List<ActionEvent> bus = run("file-events", Map.of("URI", Repo.clip("wave").toUri().toString(),
+                "MODEL", model(), "EVENTS", events.toString()));
+        List<Map<?, ?>> lines = jsonLines(events);
+        assertEquals(bus.size(), lines.size());
+        assertEquals(bus.get(0).label(), lines.get(0).get("label"));
+    }
+
+    @Test
+    void rtspCameraGivesEventsWithItsStreamId() throws Exception {
+        Path events = tmp.resolve("events.jsonl");
+        List<ActionEvent> bus = run("rtsp-camera", Map.of("RTSP_URL", camera.url(), "CAMERA", "lobby",
+                "MODEL", model(), "EVENTS", events.toString()));
+        assertTrue(bus.size() >= 2, "48 frames at 8 fps give several sliding clips, got " + bus.size());
+        assertTrue(bus.stream().allMatch(e -> e.streamId().equals("lobby")));
+    }
+
+    @Test
+    void multiCameraKeepsOneStatePerCamera() throws Exception {
+        Path events = tmp.resolve("events.jsonl");
+        Map<String, String> values = new HashMap<>(Map.of("MODEL", model(), "EVENTS", events.toString()));
+        String[] labels = {"walk", "jump", "sit_down", "rise"};
+        for (int i = 0; i < 4; i++) {
+            values.put("URI_" + (i + 1), Repo.clip(labels[i]).toUri().toString());
+        }
+        List<ActionEvent> bus = run("multi-camera", values);
+        Set<String> cameras = new TreeSet<>();
+        bus.forEach(e -> cameras.add(e.streamId()));
+        assertEquals(Set.of("cam1", "cam2", "cam3", "cam4"), cameras);
+        assertEquals(4, bus.size(), "one clip per camera, none mixed across cameras");
+        assertEquals(4, jsonLines(events).size(), "four writers share one JSON lines file, line by line");
+    }
+
+    @Test
+    void residualDebugWritesTheResidualVideo() throws Exception {
+        Path mp4 = tmp.resolve("residuals.mp4");
+        run("residual-debug", Map.of("URI", Repo.clip("jump").toUri().toString(), "OUTPUT", mp4.toString()));
+        assertTrue(Files.size(mp4) > 1000, "residual video written");
+    }
+
+    @Test
+    void jetsonEntryRunsWithItsTestSubstitutions() throws Exception {
+        Path events = tmp.resolve("events.jsonl");
+        List<ActionEvent> bus = run("jetson-tensorrt", Map.of("RTSP_URL", camera.url(), "MODEL", model(),
+                "EVENTS", events.toString()));
+        assertTrue(bus.size() >= 1, "events from the hardware-decoder pipeline on a software decoder");
+    }
+}

@@ -1,0 +1,194 @@
+"""Datasets: cached splits of the synthetic benchmark, and UCF-101 / HMDB-51 folder readers.
+
+Synthetic splits are rendered once into .npz caches (uint8 clips, labels, seeds). Seeds of the train,
+val and test splits come from disjoint ranges (render.split_seeds), and a split with more clips per
+class contains the smaller one, so results stay comparable as the data grows.
+
+Real videos are decoded with GStreamer (gst-launch-1.0 writing raw RGB to stdout), which the project
+installs anyway; no Python video library is needed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch.utils.data import Dataset
+
+from .render import CLASSES, RENDER_VERSION, clip_aspect, render_clip, split_seeds
+
+MEAN = (0.485, 0.456, 0.406)
+STD = (0.229, 0.224, 0.225)
+CLIP_LEN = 16
+DEFAULT_CACHE = Path(__file__).resolve().parent.parent / "data"
+
+def _render_one(job: tuple) -> np.ndarray:
+    label, seed, size = job
+    # Each clip has its own display aspect (4:3 or 16:9), stretched to size x size as the model
+    # resizes whole frames.
+    return render_clip(int(label), int(seed), size, size, aspect=clip_aspect(seed))
+
+
+def build_split(split: str, clips_per_class: int, size: int = 64, out_dir: Path | str = DEFAULT_CACHE,
+                processes: int = 2) -> Path:
+    """Render (or reuse) the cached split; returns the .npz path.
+
+    The file name carries the renderer version so a changed renderer never serves stale clips."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{split}_{clips_per_class}x{len(CLASSES)}_{size}px_{RENDER_VERSION}.npz"
+    if path.exists():
+        return path
+    labels, seeds = split_seeds(split, clips_per_class)
+    clips = np.empty((len(labels), CLIP_LEN, size, size, 3), np.uint8)
+    jobs = [(l, s, size) for l, s in zip(labels, seeds)]
+    start, step = time.time(), max(1, len(jobs) // 10)
+    with mp.get_context("fork").Pool(max(1, min(processes, 2))) as pool:
+        for i, clip in enumerate(pool.imap(_render_one, jobs, chunksize=16)):
+            clips[i] = clip
+            if (i + 1) % step == 0 or i + 1 == len(jobs):
+                print(f"build_split {split}: {i + 1}/{len(jobs)} clips, {time.time() - start:.1f} s",
+                      file=sys.stderr, flush=True)
+    # Write then rename: a reader never sees a half-written cache.
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, clips=clips, labels=labels, seeds=seeds)
+    tmp.replace(path)
+    return path
+
+
+def normalise(clip: torch.Tensor) -> torch.Tensor:
+    """uint8 [T,H,W,3] -> float [T,3,H,W], /255 then ImageNet mean/std."""
+    x = clip.permute(0, 3, 1, 2).float().div_(255.0)
+    mean = torch.tensor(MEAN).view(1, 3, 1, 1)
+    std = torch.tensor(STD).view(1, 3, 1, 1)
+    return (x - mean) / std
+
+
+def augment(x: torch.Tensor) -> torch.Tensor:
+    """One mild random resized crop (area 0.8-1, aspect 3/4-4/3) shared by all frames, and a
+    horizontal flip: the clip's motion stays coherent across its frames."""
+    t, c, h, w = x.shape
+    area = float(torch.empty(1).uniform_(0.8, 1.0))
+    ratio = float(torch.exp(torch.empty(1).uniform_(np.log(3 / 4), np.log(4 / 3))))
+    ch = min(h, max(1, int(round(h * np.sqrt(area / ratio)))))
+    cw = min(w, max(1, int(round(w * np.sqrt(area * ratio)))))
+    y0 = int(torch.randint(0, h - ch + 1, (1,)))
+    x0 = int(torch.randint(0, w - cw + 1, (1,)))
+    x = x[:, :, y0:y0 + ch, x0:x0 + cw]
+    if (ch, cw) != (h, w):
+        x = torch.nn.functional.interpolate(x, size=(h, w), mode="bilinear", align_corners=False)
+    if torch.rand(1) < 0.5:
+        x = x.flip(-1)
+    return x
+
+
+class SyntheticClips(Dataset):
+    """Clips of a cached synthetic split: (float [T,3,H,W] normalised, int label)."""
+
+    def __init__(self, path: Path | str, train: bool = False):
+        data = np.load(path)
+        self.clips, self.labels, self.seeds = data["clips"], data["labels"], data["seeds"]
+        self.train = train
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __getitem__(self, i: int):
+        x = normalise(torch.from_numpy(self.clips[i]))
+        if self.train:
+            x = augment(x)
+        return x, int(self.labels[i])
+
+
+# ----------------------------------------------------------------------------------------------
+# Real videos
+# ----------------------------------------------------------------------------------------------
+
+def decode_video(path: Path | str, size: int) -> np.ndarray:
+    """All frames of a video as uint8 [N,size,size,3] RGB, whole frames stretched (no borders)."""
+    cmd = ["gst-launch-1.0", "-q", "filesrc", f"location={path}", "!", "decodebin", "!", "videoconvert",
+           "!", "videoscale", "add-borders=false", "!",
+           f"video/x-raw,format=RGB,width={size},height={size},pixel-aspect-ratio=1/1", "!",
+           "fdsink", "fd=1"]
+    res = subprocess.run(cmd, capture_output=True, check=False)
+    frame = size * size * 3
+    if res.returncode != 0 or len(res.stdout) < frame:
+        raise RuntimeError(f"decoding {path} failed: {res.stderr.decode(errors='replace')[-500:]}")
+    n = len(res.stdout) // frame
+    return np.frombuffer(res.stdout[:n * frame], np.uint8).reshape(n, size, size, 3)
+
+
+def sample_window(n: int, length: int, train: bool, rng: np.random.Generator | None = None) -> np.ndarray:
+    """Indices of `length` consecutive frames: random start for training, the centred clip for test.
+    Short videos repeat their last frame."""
+    if train:
+        start = int((rng or np.random.default_rng()).integers(0, max(n - length, 0) + 1))
+    else:
+        start = max(n - length, 0) // 2
+    return np.minimum(np.arange(start, start + length), n - 1)
+
+
+class VideoFolderClips(Dataset):
+    """(path, label) items of a real-video split, decoded on access into T consecutive frames."""
+
+    def __init__(self, items: list, classes: list, size: int = 64, train: bool = False, length: int = CLIP_LEN):
+        self.items, self.classes, self.size, self.train, self.length = items, classes, size, train, length
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, i: int):
+        path, label = self.items[i]
+        frames = decode_video(path, self.size)
+        rng = np.random.default_rng(int(torch.randint(0, 2 ** 31 - 1, (1,)))) if self.train else None
+        x = normalise(torch.from_numpy(frames[sample_window(len(frames), self.length, self.train, rng)].copy()))
+        if self.train:
+            x = augment(x)
+        return x, label
+
+
+def ucf101(root: Path | str, split: int = 1, train: bool = True, size: int = 64,
+           video_root: Path | str | None = None) -> VideoFolderClips:
+    """UCF-101: ucfTrainTestlist/classInd.txt ("1 ApplyEyeMakeup"), trainlist0N.txt ("Class/file.avi 1"),
+    testlist0N.txt ("Class/file.avi"); videos under <video_root>/<Class>/ (default: root/UCF-101 if it
+    exists, else root)."""
+    root = Path(root)
+    lists = root / "ucfTrainTestlist"
+    vroot = Path(video_root) if video_root else (root / "UCF-101" if (root / "UCF-101").is_dir() else root)
+    index = {}
+    for line in (lists / "classInd.txt").read_text().split("\n"):
+        if line.strip():
+            num, name = line.split()
+            index[name] = int(num) - 1
+    classes = [n for n, _ in sorted(index.items(), key=lambda kv: kv[1])]
+    listing = lists / f"{'train' if train else 'test'}list{split:02d}.txt"
+    items = []
+    for line in listing.read_text().split("\n"):
+        if line.strip():
+            rel = line.split()[0]
+            items.append((vroot / rel, index[rel.split("/")[0]]))
+    return VideoFolderClips(items, classes, size, train)
+
+
+def hmdb51(root: Path | str, split: int = 1, train: bool = True, size: int = 64,
+           video_root: Path | str | None = None) -> VideoFolderClips:
+    """HMDB-51: testTrainMulti_7030_splits/<class>_test_split<N>.txt with lines "<file> <mark>",
+    mark 1 = train, 2 = test, 0 = unused; videos under <video_root>/<class>/ (default root)."""
+    root = Path(root)
+    vroot = Path(video_root) if video_root else root
+    suffix = f"_test_split{split}.txt"
+    files = sorted((root / "testTrainMulti_7030_splits").glob(f"*{suffix}"))
+    classes = [f.name[:-len(suffix)] for f in files]
+    want = "1" if train else "2"
+    items = []
+    for label, f in enumerate(files):
+        for line in f.read_text().split("\n"):
+            parts = line.split()
+            if len(parts) == 2 and parts[1] == want:
+                items.append((vroot / classes[label] / parts[0], label))
+    return VideoFolderClips(items, classes, size, train)

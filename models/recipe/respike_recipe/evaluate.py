@@ -1,0 +1,148 @@
+"""Evaluate trained runs on the test split: accuracy, confusion matrix, parameters, operations,
+spike rates per LIF layer and the estimated energy per clip.
+
+    /usr/bin/python3 -m respike_recipe.evaluate --runs runs/hybrid runs/ann runs/snn runs/c3d \
+        --out runs/ablation.json
+"""
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from . import ops as O
+from .model import ReSpike, count_params
+from .runs import EVAL, load_model
+
+
+# ---------------------------------------------------------------------------------------------
+# Static properties of a model
+
+
+def lif_neurons(model: ReSpike):
+    """Neurons per LIF layer (in lif_layers order), from the membranes of one step."""
+    cfg = model.cfg
+    context = model.ann_key(torch.zeros(1, 3, cfg.size, cfg.size))[1] if model.ann is not None else None
+    with torch.no_grad():
+        states = model.snn_step(torch.zeros(1, 3, cfg.size, cfg.size), None, context)[0]
+    return [s[0].numel() for s in states]
+
+
+def graph_ops(model) -> dict:
+    """Dense op counts of one batch item for each streaming graph and for the whole clip."""
+    cfg = model.cfg
+    frame = torch.zeros(1, 3, cfg.size, cfg.size)
+    clip_ops = O.count_ops(model, model, torch.zeros(1, cfg.clip_frames, 3, cfg.size, cfg.size))
+    result = {"ann_macs": 0, "head_macs": 0, "snn_step_macs": 0, "snn_step_synaptic": [],
+              "clip_macs": sum(clip_ops.values())}
+    if not isinstance(model, ReSpike):
+        return result
+    context, ann_pooled, snn_mean = None, None, None
+    if model.ann is not None:
+        result["ann_macs"] = sum(O.count_ops(model, model.ann_key, frame).values())
+        ann_pooled, context = model.ann_key(frame)
+    if model.snn is not None:
+        step_ops = O.count_ops(model, model.snn_step, frame, None, context)
+        result["snn_step_macs"], result["snn_step_synaptic"] = O.split_ops(step_ops, cfg.snn_depths)
+        snn_mean = torch.zeros(1, model.snn.out_channels)
+    result["head_macs"] = sum(O.count_ops(model, model.head, ann_pooled, snn_mean).values())
+    return result
+
+
+def clip_energy_pj(model, ops: dict, rates) -> float:
+    """Energy of one clip, the bundle formula: groups x (ANN + head) + steps x SNN step."""
+    if not isinstance(model, ReSpike):
+        return ops["clip_macs"] * O.PJ_PER_MAC
+    cfg = model.cfg
+    per_group = (ops["ann_macs"] + ops["head_macs"]) * O.PJ_PER_MAC
+    per_step = O.energy_pj(ops["snn_step_macs"], ops["snn_step_synaptic"], rates)
+    return cfg.groups * (per_group + cfg.steps * per_step)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measurements over a data set
+
+
+@torch.no_grad()
+def predict(model, batches):
+    """-> (logits [n, K], labels [n], spikes per LIF layer summed over everything [L] or None)."""
+    logits, labels, spikes = [], [], None
+    for x, y in batches:
+        if isinstance(model, ReSpike) and model.snn is not None:
+            group_logits, counts = model.group_logits(x, return_counts=True)
+            total = counts.sum(dim=(0, 1)).double()
+            spikes = total if spikes is None else spikes + total
+            out = group_logits.mean(dim=1)
+        else:
+            out = model(x)
+        logits.append(out)
+        labels.append(torch.as_tensor(y))
+    return torch.cat(logits), torch.cat(labels), spikes
+
+
+def confusion(pred, labels, k):
+    m = np.zeros((k, k), dtype=np.int64)
+    np.add.at(m, (labels.numpy(), pred.numpy()), 1)
+    return m
+
+
+def measure(model, batches, labels_names) -> dict:
+    """Accuracy, confusion matrix, spike rates and energy of `model` over `batches`."""
+    logits, labels, spikes = predict(model, batches)
+    pred = logits.argmax(1)
+    metrics = {"test_accuracy": float((pred == labels).float().mean()), "test_clips": len(labels),
+               "confusion": confusion(pred, labels, len(labels_names)).tolist(), "labels": labels_names}
+    ops = graph_ops(model)
+    rates = []
+    if spikes is not None:
+        cfg, neurons = model.cfg, lif_neurons(model)
+        per_neuron_step = len(labels) * cfg.groups * cfg.steps
+        rates = [float(s) / (n * per_neuron_step) for s, n in zip(spikes.tolist(), neurons)]
+        metrics["lif_layers"] = [{"name": nm, "neurons": n, "spike_rate": r}
+                                 for nm, n, r in zip(model.snn.lif_names(), neurons, rates)]
+        metrics["mean_spike_rate"] = float(np.average(rates, weights=neurons))
+    else:
+        metrics["mean_spike_rate"] = 0.0
+    metrics["params"] = count_params(model)
+    metrics["ops"] = ops
+    metrics["dense_ops_per_clip"] = ops["clip_macs"]
+    metrics["energy_uj_per_clip"] = clip_energy_pj(model, ops, rates) / 1e6
+    return metrics
+
+
+def test_batches(cfg, clips_per_class, batch_size=32):
+    from torch.utils.data import DataLoader
+    from .data import SyntheticClips, build_split
+    data = SyntheticClips(build_split("test", clips_per_class, size=cfg.size), train=False)
+    return DataLoader(data, batch_size=batch_size, shuffle=False)
+
+
+def evaluate_run(run: Path, clips_per_class: int) -> dict:
+    from .render import CLASSES
+    cfg, model = load_model(run)
+    metrics = measure(model, test_batches(cfg, clips_per_class), list(CLASSES))
+    metrics["mode"] = cfg.mode
+    (Path(run) / EVAL).write_text(json.dumps(metrics, indent=2) + "\n")
+    return metrics
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", nargs="+", required=True)
+    ap.add_argument("--test-per-class", type=int, default=100)
+    ap.add_argument("--out", required=True, help="ablation JSON (all runs)")
+    args = ap.parse_args(argv)
+    torch.set_num_threads(2)
+    results = {}
+    for run in args.runs:
+        m = evaluate_run(Path(run), args.test_per_class)
+        results[Path(run).name] = m
+        print(f"{Path(run).name:10s} acc {m['test_accuracy']:.4f}  params {m['params']}  "
+              f"ops/clip {m['dense_ops_per_clip'] / 1e6:.1f}M  spike rate {m['mean_spike_rate']:.4f}  "
+              f"energy {m['energy_uj_per_clip']:.1f} uJ/clip", flush=True)
+    Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

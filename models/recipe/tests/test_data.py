@@ -1,0 +1,81 @@
+"""Datasets: cached synthetic splits, and the UCF-101 / HMDB-51 readers on tiny fake folders."""
+
+import numpy as np
+import pytest
+import torch
+
+from respike_recipe.data import SyntheticClips, build_split, hmdb51, sample_window, ucf101
+from respike_recipe.render import CLASSES, render_clip, split_seeds, write_mp4
+
+
+def test_split_seeds_are_disjoint_and_nested():
+    seeds = {s: set(split_seeds(s, 50)[1]) for s in ("train", "val", "test")}
+    assert not seeds["train"] & seeds["val"] and not seeds["train"] & seeds["test"]
+    assert not seeds["val"] & seeds["test"]
+    assert set(split_seeds("train", 10)[1]) <= seeds["train"]
+
+
+def test_build_split_and_dataset(tmp_path):
+    path = build_split("val", 2, size=32, out_dir=tmp_path)
+    data = np.load(path)
+    assert data["clips"].shape == (20, 16, 32, 32, 3) and data["clips"].dtype == np.uint8
+    assert data["labels"].dtype == np.int64 and sorted(set(data["labels"])) == list(range(len(CLASSES)))
+    assert build_split("val", 2, size=32, out_dir=tmp_path) == path  # cached
+    x, y = SyntheticClips(path)[3]
+    assert x.shape == (16, 3, 32, 32) and x.dtype == torch.float32 and y == int(data["labels"][3])
+    raw = torch.from_numpy(data["clips"][3]).permute(0, 3, 1, 2).float() / 255
+    assert torch.allclose(x[:, 0] * 0.229 + 0.485, raw[:, 0], atol=1e-5)
+    xa, _ = SyntheticClips(path, train=True)[3]
+    assert xa.shape == x.shape
+
+
+def test_sample_window():
+    assert list(sample_window(40, 16, False)) == list(range(12, 28))
+    assert list(sample_window(10, 16, False))[-7:] == [9] * 7
+    w = sample_window(40, 16, True, np.random.default_rng(0))
+    assert len(w) == 16 and np.all(np.diff(w) == 1)
+
+
+@pytest.fixture(scope="module")
+def videos(tmp_path_factory):
+    """Three short MP4s shared by the fake dataset folders."""
+    root = tmp_path_factory.mktemp("videos")
+    paths = []
+    for i, label in enumerate((1, 4, 6)):
+        p = root / f"{i}.mp4"
+        write_mp4(render_clip(label, i, 96, 72, frames=20), p, 8.0)
+        paths.append(p)
+    return paths
+
+
+def test_ucf101_reader(tmp_path, videos):
+    lists = tmp_path / "ucfTrainTestlist"
+    lists.mkdir()
+    (lists / "classInd.txt").write_text("1 Walking\n2 Jumping\n")
+    for name, src in (("Walking/v_Walking_g01_c01.avi", 0), ("Jumping/v_Jumping_g01_c01.avi", 1),
+                      ("Jumping/v_Jumping_g02_c01.avi", 2)):
+        (tmp_path / "UCF-101" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "UCF-101" / name).write_bytes(videos[src].read_bytes())
+    (lists / "trainlist01.txt").write_text("Walking/v_Walking_g01_c01.avi 1\nJumping/v_Jumping_g01_c01.avi 2\n")
+    (lists / "testlist01.txt").write_text("Jumping/v_Jumping_g02_c01.avi\n")
+    train, test = ucf101(tmp_path, 1, True, size=32), ucf101(tmp_path, 1, False, size=32)
+    assert train.classes == ["Walking", "Jumping"] and len(train) == 2 and len(test) == 1
+    x, y = test[0]
+    assert x.shape == (16, 3, 32, 32) and y == 1
+    assert train[0][1] == 0 and train[1][0].shape == (16, 3, 32, 32)
+
+
+def test_hmdb51_reader(tmp_path, videos):
+    splits = tmp_path / "testTrainMulti_7030_splits"
+    splits.mkdir()
+    for cls, rows in (("jump", [("a.avi", 1, 0), ("b.avi", 2, 1)]), ("walk", [("c.avi", 1, 2), ("d.avi", 0, 0)])):
+        (tmp_path / cls).mkdir()
+        for name, _, src in rows:
+            (tmp_path / cls / name).write_bytes(videos[src].read_bytes())
+        (splits / f"{cls}_test_split1.txt").write_text("".join(f"{n} {m} \n" for n, m, _ in rows))
+    train, test = hmdb51(tmp_path, 1, True, size=24), hmdb51(tmp_path, 1, False, size=24)
+    assert train.classes == ["jump", "walk"]
+    assert [p.name for p, _ in train.items] == ["a.avi", "c.avi"] and [l for _, l in train.items] == [0, 1]
+    assert [p.name for p, _ in test.items] == ["b.avi"]
+    x, y = test[0]
+    assert x.shape == (16, 3, 24, 24) and y == 0

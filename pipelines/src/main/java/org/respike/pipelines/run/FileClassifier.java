@@ -1,0 +1,57 @@
+package org.respike.pipelines.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.respike.pipelines.catalogue.LaunchTemplate;
+
+/** Classifies whole video files through a real GStreamer pipeline with respikeinfer. */
+public final class FileClassifier {
+
+    private final String model;
+    private final String device;
+    private final long timeoutMillis;
+
+    public FileClassifier(String model, String device, long timeoutMillis) {
+        this.model = model;
+        this.device = device;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public FileClassification classify(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            return FileClassification.failed(name, "no such file");
+        }
+        if (!Files.isReadable(file)) {
+            return FileClassification.failed(name, "file is not readable");
+        }
+        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        String launch = "filesrc location=" + LaunchTemplate.quote(name) + " ! decodebin ! videoconvert ! respikeinfer"
+                + (model.isEmpty() ? "" : " model=" + LaunchTemplate.quote(model)) + " device=" + device
+                + " ! fakesink sync=false";
+        PipelineRun.Result result = PipelineRun.run(launch, events::add, timeoutMillis);
+        if (!result.ok()) {
+            return FileClassification.failed(name, result.message());
+        }
+        if (events.isEmpty()) {
+            return FileClassification.failed(name, "no complete frame group: the video is shorter than one group "
+                    + "at the model's frame rate, or has no video stream");
+        }
+        return average(name, events);
+    }
+
+    private static FileClassification average(String file, List<ActionEvent> events) {
+        Map<String, Double> mean = new LinkedHashMap<>();
+        for (ActionEvent e : events) {
+            e.scores().forEach((label, s) -> mean.merge(label, s / events.size(), Double::sum));
+        }
+        Map.Entry<String, Double> best = mean.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        long frames = events.stream().mapToLong(ActionEvent::streamFrames).max().orElse(0);
+        return new FileClassification(file, best.getKey(), best.getValue(), mean, frames, events.size(), null);
+    }
+}

@@ -1,0 +1,229 @@
+package org.respike.plugin.gst;
+
+import com.sun.jna.Function;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.respike.elements.spi.BinDefinition;
+import org.respike.elements.spi.BinDefinition.BinHost;
+import org.respike.elements.spi.BinDefinition.BinLogic;
+import org.respike.elements.spi.ElementHost.LogLevel;
+import org.respike.elements.spi.PropertySpec;
+
+/**
+  * The GType of one {@link BinDefinition}: a GstBin subclass whose instance init parses the children (as an
+  * inner bin), ghosts its sink and src pads and routes the bin's properties through {@link BinLogic}.
+  */
+final class BinType {
+    private static final Map<String, BinType> BY_NAME = new ConcurrentHashMap<>();
+
+    private final BinDefinition definition;
+    private final List<PropertySpec> properties;
+    private final String factoryName;
+    private final String typeName;
+    private final Instances<Instance> instances = new Instances<>();
+    private long gtype;
+    private volatile DebugCategory debug;
+    private volatile Function parentFinalize;
+
+    private final Callbacks.ClassInit classInit = this::classInit;
+    private final Callbacks.InstanceInit instanceInit = this::instanceInit;
+    private final Callbacks.PropertyFunc setProperty = this::setProperty;
+    private final Callbacks.PropertyFunc getProperty = this::getProperty;
+    private final Callbacks.Finalize finalizer = this::finalizeInstance;
+
+    private BinType(BinDefinition definition) {
+        this.definition = definition;
+        this.factoryName = definition.factoryName();
+        this.properties = List.copyOf(definition.properties());
+        this.typeName = ElementTypes.typeName(factoryName);
+    }
+
+    static void register(Pointer plugin, BinDefinition definition) {
+        BinType type = BY_NAME.computeIfAbsent(definition.factoryName(), n -> new BinType(definition));
+        type.ensureGType();
+        if (GstApi.gst_element_register(plugin, type.factoryName, Layout.RANK_NONE, type.gtype) == 0) {
+            throw new IllegalStateException("gst_element_register failed for " + type.factoryName);
+        }
+    }
+
+    private synchronized void ensureGType() {
+        if (gtype != 0) {
+            return;
+        }
+        if (GObjectApi.g_type_from_name(typeName) != 0) {
+            throw new IllegalStateException("GType " + typeName + " exists but was not registered by this glue");
+        }
+        gtype = GObjectApi.g_type_register_static_simple(GstApi.gst_bin_get_type(), typeName, Layout.BIN_CLASS_SIZE,
+                Callbacks.keep(classInit), Layout.BIN_SIZE, Callbacks.keep(instanceInit), 0);
+        if (gtype == 0) {
+            throw new IllegalStateException("g_type_register_static_simple failed for " + typeName);
+        }
+    }
+
+    private void classInit(Pointer klass, Pointer data) {
+        try {
+            Pointer parent = GObjectApi.g_type_class_peek_parent(klass);
+            parentFinalize = Function.getFunction(parent.getPointer(Layout.OBJECT_CLASS_FINALIZE));
+            debug = new DebugCategory(factoryName, definition.metadata().longName());
+            klass.setPointer(Layout.OBJECT_CLASS_SET_PROPERTY, Callbacks.pointer(setProperty));
+            klass.setPointer(Layout.OBJECT_CLASS_GET_PROPERTY, Callbacks.pointer(getProperty));
+            klass.setPointer(Layout.OBJECT_CLASS_FINALIZE, Callbacks.pointer(finalizer));
+            ParamSpecs.install(klass, properties);
+            ElementTypes.setMetadata(klass, definition.metadata());
+            ElementTypes.addPadTemplates(klass, "ANY");
+        } catch (Throwable t) {
+            System.err.println("respike: class_init of " + factoryName + " failed: " + ElementErrors.stackTrace(t));
+        }
+    }
+
+    private void instanceInit(Pointer bin, Pointer klass) {
+        Instance state = new Instance(bin);
+        instances.put(bin, state);
+        try {
+            state.build();
+        } catch (Throwable t) {
+            String message = factoryName + ": building the children '" + definition.children() + "' failed: "
+                    + ElementErrors.describe(t);
+            if (debug != null) {
+                debug.log(LogLevel.ERROR, bin, message);
+            }
+            System.err.println("respike: " + message);
+        }
+    }
+
+    private void finalizeInstance(Pointer object) {
+        try {
+            instances.remove(object);
+        } finally {
+            parentFinalize.invoke(Void.class, new Object[] {object});
+        }
+    }
+
+    private void setProperty(Pointer object, int id, Pointer value, Pointer pspec) {
+        Instance state = instances.get(object);
+        if (state == null || state.logic == null || id < 1 || id > properties.size()) {
+            return;
+        }
+        PropertySpec spec = properties.get(id - 1);
+        try {
+            Object v = GValues.readProperty(value, spec);
+            String problem = ParamSpecs.problem(spec, v);
+            if (problem != null) {
+                warn(object, problem, null);
+                return;
+            }
+            state.logic.setProperty(spec.name(), v);
+        } catch (Throwable t) {
+            warn(object, "setting " + spec.name() + " failed: " + ElementErrors.describe(t), t);
+        }
+    }
+
+    private void getProperty(Pointer object, int id, Pointer value, Pointer pspec) {
+        if (id < 1 || id > properties.size()) {
+            return;
+        }
+        Instance state = instances.get(object);
+        PropertySpec spec = properties.get(id - 1);
+        Object v = null;
+        try {
+            v = state == null || state.logic == null ? null : state.logic.getProperty(spec.name());
+        } catch (Throwable t) {
+            warn(object, "reading " + spec.name() + " failed: " + ElementErrors.describe(t), t);
+        }
+        GValues.writeProperty(value, spec, v);
+    }
+
+    /** A warning on the bus (dropped while the bin has no parent) and in the debug log. */
+    private void warn(Pointer bin, String message, Throwable cause) {
+        if (debug != null) {
+            debug.log(LogLevel.WARNING, bin, cause == null ? message : ElementErrors.stackTrace(cause));
+        }
+        ElementErrors.warning(bin, message, cause);
+    }
+
+    /** One bin instance: its inner bin of children and its logic. */
+    private final class Instance implements BinHost {
+        private final Pointer bin;
+        private volatile BinLogic logic;
+
+        Instance(Pointer bin) {
+            this.bin = bin;
+        }
+
+        void build() {
+            Memory error = new Memory(Native.POINTER_SIZE);
+            error.setPointer(0, null);
+            Pointer children = GstApi.gst_parse_bin_from_description(definition.children(), 1, error);
+            String problem = CStrings.takeError(error);
+            if (children == null) {
+                throw new IllegalArgumentException(problem);
+            }
+            GstApi.gst_object_set_name(children, "children");
+            GstApi.gst_bin_add(bin, children);
+            ghost(children, "sink");
+            ghost(children, "src");
+            logic = definition.create(this);
+        }
+
+        private void ghost(Pointer children, String name) {
+            Pointer target = GstApi.gst_element_get_static_pad(children, name);
+            if (target == null) {
+                throw new IllegalArgumentException("the children have no unlinked " + name + " pad");
+            }
+            try {
+                GstApi.gst_element_add_pad(bin, GstApi.gst_ghost_pad_new(name, target));
+            } finally {
+                GstApi.gst_object_unref(target);
+            }
+        }
+
+        private <T> T withChild(String child, String property, java.util.function.Function<Pointer, T> action) {
+            Pointer element = GstApi.gst_bin_get_by_name(bin, child);
+            if (element == null) {
+                throw new IllegalArgumentException(factoryName + " has no child named " + child);
+            }
+            try {
+                if (GObjectApi.g_object_class_find_property(element.getPointer(0), property) == null) {
+                    throw new IllegalArgumentException(child + " has no property " + property);
+                }
+                return action.apply(element);
+            } finally {
+                GstApi.gst_object_unref(element);
+            }
+        }
+
+        @Override
+        public void setChildProperty(String child, String property, Object value) {
+            String text = value instanceof Boolean b ? (b ? "true" : "false") : String.valueOf(value);
+            withChild(child, property, element -> {
+                // Parsed like a launch-string value: works for any property type (enums, caps, numbers, strings).
+                GstApi.gst_util_set_object_arg(element, property, text);
+                return null;
+            });
+        }
+
+        @Override
+        public Object getChildProperty(String child, String property) {
+            return withChild(child, property, element -> {
+                Pointer pspec = GObjectApi.g_object_class_find_property(element.getPointer(0), property);
+                Memory value = GValues.allocate();
+                GObjectApi.g_value_init(value, pspec.getLong(Layout.PARAM_SPEC_VALUE_TYPE));
+                try {
+                    GObjectApi.g_object_get_property(element, property, value);
+                    return GValues.get(value);
+                } finally {
+                    GObjectApi.g_value_unset(value);
+                }
+            });
+        }
+
+        @Override
+        public void setChildCaps(String child, String caps) {
+            setChildProperty(child, "caps", caps);
+        }
+    }
+}

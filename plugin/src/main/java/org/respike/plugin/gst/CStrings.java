@@ -1,0 +1,56 @@
+package org.respike.plugin.gst;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+
+/** UTF-8 C strings, whatever the JVM's default charset. */
+final class CStrings {
+    private CStrings() {}
+
+    /** A NUL-terminated UTF-8 copy in JVM-owned memory, valid while the returned object is reachable. */
+    static Memory utf8(String s) {
+        if (s == null) {
+            return null;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        Memory m = new Memory(bytes.length + 1L);
+        m.write(0, bytes, 0, bytes.length);
+        m.setByte(bytes.length, (byte) 0);
+        return m;
+    }
+
+    /** A copy GLib owns (g_strdup), for functions that take ownership and g_free it. */
+    static Pointer glibCopy(String s) {
+        return s == null ? null : GObjectApi.g_strdup(utf8(s));
+    }
+
+    static String read(Pointer p) {
+        return p == null ? null : p.getString(0, StandardCharsets.UTF_8.name());
+    }
+
+    /** Reads a string GLib handed over and frees it. */
+    static String take(Pointer p) {
+        if (p == null) {
+            return null;
+        }
+        try {
+            return read(p);
+        } finally {
+            GObjectApi.g_free(p);
+        }
+    }
+
+    /** The message of a GError* stored at {@code errorSlot}, freeing the GError; null when none. */
+    static String takeError(Pointer errorSlot) {
+        Pointer error = errorSlot.getPointer(0);
+        if (error == null) {
+            return null;
+        }
+        try {
+            return read(error.getPointer(Layout.ERROR_MESSAGE));
+        } finally {
+            GObjectApi.g_error_free(error);
+        }
+    }
+}

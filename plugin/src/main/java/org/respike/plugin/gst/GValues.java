@@ -1,0 +1,131 @@
+package org.respike.plugin.gst;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.respike.elements.spi.PropertySpec;
+
+/** Conversions between Java values and GValues. */
+final class GValues {
+    private GValues() {}
+
+    /** A zeroed GValue in JVM memory (unset it after use when it was initialised). */
+    static Memory allocate() {
+        Memory m = new Memory(Layout.VALUE_SIZE);
+        m.clear();
+        return m;
+    }
+
+    /** Reads a property value of {@code spec}'s type. */
+    static Object readProperty(Pointer value, PropertySpec spec) {
+        return switch (spec.type()) {
+            case STRING -> CStrings.read(GObjectApi.g_value_get_string(value));
+            case BOOLEAN -> GObjectApi.g_value_get_boolean(value) != 0;
+            case INT -> GObjectApi.g_value_get_int(value);
+            case DOUBLE -> GObjectApi.g_value_get_double(value);
+        };
+    }
+
+    /** Writes {@code v} (or the spec's default when null) into an initialised property GValue. */
+    static void writeProperty(Pointer value, PropertySpec spec, Object v) {
+        Object x = v == null ? spec.defaultValue() : v;
+        switch (spec.type()) {
+            case STRING -> GObjectApi.g_value_set_string(value, CStrings.utf8(x == null ? null : x.toString()));
+            case BOOLEAN -> GObjectApi.g_value_set_boolean(value, Boolean.TRUE.equals(x) ? 1 : 0);
+            case INT -> GObjectApi.g_value_set_int(value, x == null ? 0 : ((Number) x).intValue());
+            case DOUBLE -> GObjectApi.g_value_set_double(value, x == null ? 0 : ((Number) x).doubleValue());
+        }
+    }
+
+    /**
+      * Initialises {@code value} from a Java value: String, Integer, Long, Double, Float, Boolean, primitive
+      * arrays and collections (GstValueArray), nested maps (GstStructure); anything else as its string.
+      */
+    static void set(Pointer value, String name, Object v) {
+        if (v instanceof String s) {
+            GObjectApi.g_value_init(value, Layout.TYPE_STRING);
+            GObjectApi.g_value_set_string(value, CStrings.utf8(s));
+        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            GObjectApi.g_value_init(value, Layout.TYPE_INT);
+            GObjectApi.g_value_set_int(value, ((Number) v).intValue());
+        } else if (v instanceof Long l) {
+            GObjectApi.g_value_init(value, Layout.TYPE_INT64);
+            GObjectApi.g_value_set_int64(value, l);
+        } else if (v instanceof Double d) {
+            GObjectApi.g_value_init(value, Layout.TYPE_DOUBLE);
+            GObjectApi.g_value_set_double(value, d);
+        } else if (v instanceof Float f) {
+            GObjectApi.g_value_init(value, Layout.TYPE_FLOAT);
+            GObjectApi.g_value_set_float(value, f);
+        } else if (v instanceof Boolean b) {
+            GObjectApi.g_value_init(value, Layout.TYPE_BOOLEAN);
+            GObjectApi.g_value_set_boolean(value, b ? 1 : 0);
+        } else if (v instanceof Map<?, ?> m) {
+            GObjectApi.g_value_init(value, GstApi.gst_structure_get_type());
+            GObjectApi.g_value_take_boxed(value, Structures.create(name, m));
+        } else if (v != null && v.getClass().isArray()) {
+            GObjectApi.g_value_init(value, GstApi.gst_value_array_get_type());
+            for (int i = 0, n = Array.getLength(v); i < n; i++) {
+                appendTo(value, name, Array.get(v, i));
+            }
+        } else if (v instanceof Collection<?> c) {
+            GObjectApi.g_value_init(value, GstApi.gst_value_array_get_type());
+            for (Object item : c) {
+                appendTo(value, name, item);
+            }
+        } else {
+            GObjectApi.g_value_init(value, Layout.TYPE_STRING);
+            GObjectApi.g_value_set_string(value, CStrings.utf8(String.valueOf(v)));
+        }
+    }
+
+    private static void appendTo(Pointer array, String name, Object item) {
+        Memory element = allocate();
+        set(element, name, item);
+        GstApi.gst_value_array_append_and_take_value(array, element);
+    }
+
+    /**
+      * A Java copy of a GValue: Boolean, Integer, Long, Float, Double, String, List (arrays), Map (structures),
+      * caps as their string; other types as gst_value_serialize gives them.
+      */
+    static Object get(Pointer value) {
+        long type = value.getLong(0);
+        long fundamental = GObjectApi.g_type_fundamental(type);
+        if (fundamental == Layout.TYPE_BOOLEAN) {
+            return GObjectApi.g_value_get_boolean(value) != 0;
+        } else if (fundamental == Layout.TYPE_INT) {
+            return GObjectApi.g_value_get_int(value);
+        } else if (fundamental == Layout.TYPE_UINT) {
+            return Integer.toUnsignedLong(GObjectApi.g_value_get_uint(value));
+        } else if (fundamental == Layout.TYPE_INT64 || fundamental == Layout.TYPE_UINT64) {
+            return fundamental == Layout.TYPE_INT64
+                    ? GObjectApi.g_value_get_int64(value) : GObjectApi.g_value_get_uint64(value);
+        } else if (fundamental == Layout.TYPE_FLOAT) {
+            return GObjectApi.g_value_get_float(value);
+        } else if (fundamental == Layout.TYPE_DOUBLE) {
+            return GObjectApi.g_value_get_double(value);
+        } else if (fundamental == Layout.TYPE_STRING) {
+            return CStrings.read(GObjectApi.g_value_get_string(value));
+        } else if (fundamental == Layout.TYPE_ENUM) {
+            return GObjectApi.g_value_get_enum(value);
+        } else if (type == GstApi.gst_structure_get_type()) {
+            return Structures.toMap(GObjectApi.g_value_get_boxed(value));
+        } else if (type == GstApi.gst_caps_get_type()) {
+            Pointer caps = GObjectApi.g_value_get_boxed(value);
+            return caps == null ? null : CStrings.take(GstApi.gst_caps_to_string(caps));
+        } else if (type == GstApi.gst_value_array_get_type()) {
+            int n = GstApi.gst_value_array_get_size(value);
+            List<Object> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                items.add(get(GstApi.gst_value_array_get_value(value, i)));
+            }
+            return items;
+        }
+        return CStrings.take(GstApi.gst_value_serialize(value));
+    }
+}

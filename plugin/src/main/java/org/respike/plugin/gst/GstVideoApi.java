@@ -1,0 +1,20 @@
+package org.respike.plugin.gst;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/** libgstvideo-1.0 functions, bound by JNA direct mapping. */
+final class GstVideoApi {
+    static {
+        Native.register(NativeLibrary.getInstance("gstvideo-1.0"));
+    }
+
+    private GstVideoApi() {}
+
+    static native Pointer gst_video_info_new();
+
+    static native void gst_video_info_free(Pointer info);
+
+    static native int gst_video_info_from_caps(Pointer info, Pointer caps);
+}

@@ -1,0 +1,201 @@
+package org.respike.plugin.gst;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.VideoElement;
+import org.respike.elements.spi.VideoFormat;
+import org.respike.elements.spi.VideoFrame;
+
+/** The Java side of one element instance: its {@link VideoElement} and what the glue tracks for it. */
+final class TransformInstance implements ElementHost {
+    private final TransformType type;
+    private final Pointer element;
+    /** GstMapInfo for the streaming thread (one buffer at a time per element). */
+    private final Memory mapInfo = new Memory(Layout.MAP_INFO_SIZE);
+    /** Property values set before the logic exists (or when its creation failed), so reads stay consistent. */
+    private final Map<String, Object> pending = new ConcurrentHashMap<>();
+    private volatile VideoElement logic;
+    private volatile Throwable creationFailure;
+    private volatile VideoFormat format;
+
+    TransformInstance(TransformType type, Pointer element) {
+        this.type = type;
+        this.element = element;
+    }
+
+    void create() {
+        try {
+            logic = type.definition.create(this);
+        } catch (Throwable t) {
+            creationFailure = t;
+            log(LogLevel.ERROR, "creating the element logic failed: " + ElementErrors.stackTrace(t));
+        }
+    }
+
+    private VideoElement logic() {
+        VideoElement l = logic;
+        if (l == null) {
+            throw new IllegalStateException(type.factoryName + " has no logic: its creation failed: "
+                    + (creationFailure == null ? "unknown" : ElementErrors.describe(creationFailure)), creationFailure);
+        }
+        return l;
+    }
+
+    void setProperty(PropertySpec spec, Object value) {
+        if (value == null) {
+            pending.remove(spec.name());
+        } else {
+            pending.put(spec.name(), value);
+        }
+        if (logic != null) {
+            logic.setProperty(spec.name(), value);
+        }
+    }
+
+    Object getProperty(PropertySpec spec) {
+        Object v = logic == null ? null : logic.getProperty(spec.name());
+        return v != null ? v : pending.get(spec.name());
+    }
+
+    void start() throws Exception {
+        logic().start();
+    }
+
+    void stop() {
+        format = null;
+        logic().stop();
+    }
+
+    void setFormat(VideoFormat f) {
+        logic().setFormat(f);
+        format = f;
+    }
+
+    void flush() {
+        logic().flush();
+    }
+
+    void eos() {
+        logic().eos();
+    }
+
+    void process(Pointer trans, Pointer buffer) throws Exception {
+        VideoElement l = logic();
+        boolean readOnly = type.definition.readOnly();
+        int flags = readOnly ? Layout.MAP_READ : Layout.MAP_READ | Layout.MAP_WRITE;
+        if (GstApi.gst_buffer_map(buffer, mapInfo, flags) == 0) {
+            throw new IllegalStateException("cannot map the buffer " + (readOnly ? "for reading" : "for writing"));
+        }
+        try {
+            long size = mapInfo.getLong(Layout.MAP_INFO_MAPPED_SIZE);
+            ByteBuffer data = mapInfo.getPointer(Layout.MAP_INFO_DATA).getByteBuffer(0, size);
+            l.process(new Frame(readOnly ? data.asReadOnlyBuffer() : data, trans, buffer));
+        } finally {
+            GstApi.gst_buffer_unmap(buffer, mapInfo);
+        }
+    }
+
+    void close() {
+        VideoElement l = logic;
+        logic = null;
+        if (l != null) {
+            l.close();
+        }
+    }
+
+    /** A warning on the bus (dropped while the element has no parent) and in the debug log. */
+    void warn(String message, Throwable cause) {
+        log(LogLevel.WARNING, cause == null ? message : ElementErrors.stackTrace(cause));
+        ElementErrors.warning(element, message, cause);
+    }
+
+    // --- ElementHost ---
+
+    @Override
+    public String name() {
+        return ElementTypes.objectName(element);
+    }
+
+    @Override
+    public void postElementMessage(String structureName, Map<String, Object> fields) {
+        Pointer message = GstApi.gst_message_new_element(element, Structures.create(structureName, fields));
+        GstApi.gst_element_post_message(element, message);
+    }
+
+    @Override
+    public void postWarning(String message) {
+        ElementErrors.warning(element, message, null);
+    }
+
+    @Override
+    public void log(LogLevel level, String message) {
+        DebugCategory debug = type.debug();
+        if (debug != null) {
+            debug.log(level, element, message);
+        }
+    }
+
+    /** One mapped buffer, valid during {@link VideoElement#process}. */
+    private final class Frame implements VideoFrame {
+        private final ByteBuffer data;
+        private final Pointer trans;
+        private final Pointer buffer;
+
+        Frame(ByteBuffer data, Pointer trans, Pointer buffer) {
+            this.data = data;
+            this.trans = trans;
+            this.buffer = buffer;
+        }
+
+        @Override
+        public ByteBuffer data() {
+            return data;
+        }
+
+        @Override
+        public VideoFormat format() {
+            return format;
+        }
+
+        @Override
+        public long pts() {
+            return buffer.getLong(Layout.BUFFER_PTS);
+        }
+
+        @Override
+        public long duration() {
+            return buffer.getLong(Layout.BUFFER_DURATION);
+        }
+
+        @Override
+        public long runningTime() {
+            long pts = pts();
+            Pointer segment = trans.share(Layout.BASE_TRANSFORM_SEGMENT);
+            if (pts == -1 || segment.getInt(Layout.SEGMENT_FORMAT) != Layout.FORMAT_TIME) {
+                return -1;
+            }
+            return GstApi.gst_segment_to_running_time(segment, Layout.FORMAT_TIME, pts);
+        }
+
+        @Override
+        public boolean discont() {
+            return (buffer.getInt(Layout.MINI_OBJECT_FLAGS) & Layout.BUFFER_FLAG_DISCONT) != 0;
+        }
+
+        @Override
+        public void addMeta(String name, Map<String, Object> fields) {
+            CustomMetas.add(buffer, name, fields);
+        }
+
+        // VideoFrame.meta(String): no @Override, so the glue also builds against the SPI before it had meta().
+        public Optional<Map<String, Object>> meta(String name) {
+            return Optional.ofNullable(CustomMetas.read(buffer, name));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.respike.plugin.testelements;
+
+import java.util.List;
+import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.ElementMetadata;
+import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.VideoElement;
+import org.respike.elements.spi.VideoFormat;
+import org.respike.elements.spi.VideoFrame;
+
+/**
+  * respiketestcount: read-only passthrough that records what it sees (TEST ONLY). With report=true it prints
+  * "respiketestcount NAME: N buffers" at EOS, for tests that run the stock tools.
+  */
+public final class CountElement implements ElementDefinition {
+    static final List<PropertySpec> PROPERTIES = List.of(
+            PropertySpec.string("label", "Label", "Free text the test reads back", "none"),
+            PropertySpec.bool("report", "Report", "Print the buffer count at EOS", false),
+            PropertySpec.integer("factor", "Factor", "An integer in [0, 100]", 5, 0, 100),
+            PropertySpec.real("gain", "Gain", "A real in [0, 10]", 1.5, 0, 10),
+            PropertySpec.choice("mode", "Mode", "A choice", "fast", List.of("fast", "slow")),
+            PropertySpec.integer("null-checks", "Null checks",
+                    "Per buffer, dereference null this many times in compiled code and catch the NullPointerException:"
+                            + " HotSpot turns those into SIGSEGVs that only its own handler survives", 0, 0, 1_000_000));
+
+    @Override
+    public String factoryName() {
+        return "respiketestcount";
+    }
+
+    @Override
+    public ElementMetadata metadata() {
+        return new ElementMetadata("ReSpike test counter", "Filter/Analyzer/Video",
+                "Counts buffers (test only). Example: videotestsrc num-buffers=10 ! respiketestcount ! fakesink",
+                "ReSpike tests");
+    }
+
+    @Override
+    public List<PropertySpec> properties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public String caps() {
+        return "video/x-raw,format={RGB,BGR,RGBx,BGRx,RGBA,BGRA}";
+    }
+
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
+    public VideoElement create(ElementHost host) {
+        return new Logic(host);
+    }
+
+    private static final class Logic extends TestLogic {
+        private long nullChecks;
+
+        /** Compiled with an implicit null check: a null argument is a SIGSEGV the JVM's handler turns into an NPE. */
+        private static int lengthOrMinusOne(String s) {
+            try {
+                return s.length();
+            } catch (NullPointerException e) {
+                return -1;
+            }
+        }
+
+        Logic(ElementHost host) {
+            super(host, PROPERTIES);
+        }
+
+        @Override
+        public void process(VideoFrame frame) {
+            Recorder r = recorder();
+            r.pts.add(frame.pts());
+            r.runningTimes.add(frame.runningTime());
+            if (frame.discont()) {
+                r.disconts.incrementAndGet();
+            }
+            r.processed.incrementAndGet();
+            int n = integer("null-checks");
+            for (int i = 0; i < n; i++) {
+                nullChecks += lengthOrMinusOne(i % 64 == 63 ? null : "x");
+            }
+            host.log(ElementHost.LogLevel.DEBUG, "buffer pts " + frame.pts());
+        }
+
+        @Override
+        public void setFormat(VideoFormat format) {
+            recorder().formats.add(format);
+        }
+
+        @Override
+        public void eos() {
+            super.eos();
+            if (Boolean.TRUE.equals(values.get("report"))) {
+                System.out.println("respiketestcount " + host.name() + ": " + recorder().processed.get() + " buffers");
+                System.out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.respike.plugin.testelements;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.ElementMetadata;
+import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.VideoElement;
+import org.respike.elements.spi.VideoFrame;
+
+/** respiketestinvert: writes the frame in place (255 - byte), a writable element (TEST ONLY). */
+public final class InvertElement implements ElementDefinition {
+    @Override
+    public String factoryName() {
+        return "respiketestinvert";
+    }
+
+    @Override
+    public ElementMetadata metadata() {
+        return new ElementMetadata("ReSpike test invert", "Filter/Effect/Video", "Inverts the frame (test only)",
+                "ReSpike tests");
+    }
+
+    @Override
+    public List<PropertySpec> properties() {
+        return List.of();
+    }
+
+    @Override
+    public String caps() {
+        return "video/x-raw,format=RGB";
+    }
+
+    @Override
+    public boolean readOnly() {
+        return false;
+    }
+
+    @Override
+    public VideoElement create(ElementHost host) {
+        return new TestLogic(host, List.of()) {
+            @Override
+            public void process(VideoFrame frame) {
+                ByteBuffer data = frame.data();
+                for (int i = 0, n = data.limit(); i < n; i++) {
+                    data.put(i, (byte) (255 - (data.get(i) & 0xff)));
+                }
+                recorder().processed.incrementAndGet();
+            }
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.respike.plugin.testelements;
+
+import java.util.List;
+import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.ElementMetadata;
+import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.VideoElement;
+import org.respike.elements.spi.VideoFormat;
+import org.respike.elements.spi.VideoFrame;
+
+/** respiketestpass: a read-only element that does nothing but read one byte, for the overhead benchmark. */
+public final class PassElement implements ElementDefinition {
+    @Override
+    public String factoryName() {
+        return "respiketestpass";
+    }
+
+    @Override
+    public ElementMetadata metadata() {
+        return new ElementMetadata("ReSpike test passthrough", "Filter/Video", "Does nothing (benchmark)", "ReSpike tests");
+    }
+
+    @Override
+    public List<PropertySpec> properties() {
+        return List.of();
+    }
+
+    @Override
+    public String caps() {
+        return "video/x-raw";
+    }
+
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
+    public VideoElement create(ElementHost host) {
+        return new VideoElement() {
+            private long sum;
+
+            @Override
+            public void setProperty(String name, Object value) {}
+
+            @Override
+            public Object getProperty(String name) {
+                return null;
+            }
+
+            @Override
+            public void start() {}
+
+            @Override
+            public void setFormat(VideoFormat format) {}
+
+            @Override
+            public void process(VideoFrame frame) {
+                sum += frame.data().get(0);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void eos() {}
+
+            @Override
+            public void stop() {}
+
+            @Override
+            public void close() {}
+        };
+    }
+}
