@@ -35,12 +35,13 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FileClassifier classifier = new FileClassifier(options.model, options.device, timeoutSeconds * 1000);
         int failed = 0;
-        for (Path file : files) {
-            FileClassification c = classifier.classify(file);
-            failed += c.ok() ? 0 : 1;
-            System.out.println(json ? JSON.writeValueAsString(c.json()) : describe(c));
+        try (FileClassifier classifier = new FileClassifier(options.model, options.device, timeoutSeconds * 1000)) {
+            for (Path file : files) {
+                FileClassification c = classifier.classify(file);
+                failed += c.ok() ? 0 : 1;
+                System.out.println(json ? JSON.writeValueAsString(c.json()) : describe(c));
+            }
         }
         return failed == 0 ? 0 : 1;
     }

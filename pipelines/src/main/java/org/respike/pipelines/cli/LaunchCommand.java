@@ -27,8 +27,8 @@ final class LaunchCommand implements Callable<Integer> {
     @Option(names = {"-s", "--set"}, paramLabel = "VAR=VALUE", description = "A catalogue variable, e.g. URI=file:///a.mp4.")
     Map<String, String> values = new LinkedHashMap<>();
 
-    @Option(names = "--reconnect", description = "When the pipeline fails (a camera went away), start it again "
-            + "with exponential backoff (1 s doubling to 30 s) until EOS or --max-restarts.")
+    @Option(names = "--reconnect", description = "For cameras: when the pipeline fails or its stream ends (the "
+            + "camera went away), start it again with exponential backoff (1 s doubling to 30 s), up to --max-restarts.")
     boolean reconnect;
 
     @Option(names = "--max-restarts", defaultValue = "-1", description = "With --reconnect: give up after this many "

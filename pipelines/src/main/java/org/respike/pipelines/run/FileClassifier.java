@@ -7,19 +7,35 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.respike.elements.RespikeHome;
+import org.respike.models.engine.EngineConfig;
+import org.respike.models.engine.ExecutionProvider;
+import org.respike.models.engine.InferenceEngine;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 
-/** Classifies whole video files through a real GStreamer pipeline with respikeinfer. */
-public final class FileClassifier {
+/**
+ * Classifies whole video files through a real GStreamer pipeline with respikeinfer. It holds the model
+ * open while it lives, so the pipelines of successive files share one engine instead of reloading it.
+ */
+public final class FileClassifier implements AutoCloseable {
 
     private final String model;
     private final String device;
     private final long timeoutMillis;
+    private final InferenceEngine engine;
 
+    /** Loads the model now: a missing or broken bundle fails here, before any file. */
     public FileClassifier(String model, String device, long timeoutMillis) {
-        this.model = model;
+        this.model = RespikeHome.model(model).toString();
         this.device = device;
         this.timeoutMillis = timeoutMillis;
+        this.engine = InferenceEngine.shared(Path.of(this.model),
+                EngineConfig.defaults().withProvider(ExecutionProvider.parse(device)));
+    }
+
+    @Override
+    public void close() {
+        engine.close();
     }
 
     public FileClassification classify(Path file) {
@@ -32,7 +48,7 @@ public final class FileClassifier {
         }
         List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
         String launch = "filesrc location=" + LaunchTemplate.quote(name) + " ! decodebin ! videoconvert ! respikeinfer"
-                + (model.isEmpty() ? "" : " model=" + LaunchTemplate.quote(model)) + " device=" + device
+                + " model=" + LaunchTemplate.quote(model) + " device=" + device
                 + " ! fakesink sync=false";
         PipelineRun.Result result = PipelineRun.run(launch, events::add, timeoutMillis);
         if (!result.ok()) {

@@ -3,9 +3,10 @@ package org.respike.pipelines.run;
 import java.util.function.Consumer;
 
 /**
- * Keeps a live pipeline running: when it fails (a camera or server went away) it is built and started
- * again after a backoff that doubles up to a ceiling, and resets once a run has lasted longer than the
- * ceiling. A pipeline that cannot even be constructed is not retried.
+ * Keeps a live pipeline running: when it fails or ends (a camera or server went away: rtspsrc reports
+ * a closed connection as a warning followed by a clean EOS) it is built and started again after a
+ * backoff that doubles up to a ceiling, and resets once a run has lasted longer than the ceiling. A
+ * pipeline that cannot even be constructed on the first try is not retried.
  */
 public final class Reconnector {
 
@@ -28,6 +29,7 @@ public final class Reconnector {
             long started = System.nanoTime();
             PipelineRun.Result result = PipelineRun.run(launch, listener, timeoutMillis);
             boolean retryable = result.outcome() == PipelineRun.Outcome.ERROR
+                    || result.outcome() == PipelineRun.Outcome.EOS
                     || (result.outcome() == PipelineRun.Outcome.BAD_PIPELINE && restarts > 0);
             if (!retryable || (maxRestarts >= 0 && restarts >= maxRestarts)) {
                 return result;
@@ -35,7 +37,8 @@ public final class Reconnector {
             if ((System.nanoTime() - started) / 1_000_000L > maxDelayMillis) {
                 delay = firstDelayMillis;
             }
-            log.accept("pipeline failed (" + result.message() + "); restarting in " + delay + " ms");
+            log.accept("pipeline " + (result.ok() ? "ended" : "failed (" + result.message() + ")")
+                    + "; restarting in " + delay + " ms");
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {

@@ -1,0 +1,30 @@
+package org.respike.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.respike.pipelines.catalogue.LaunchTemplate;
+import org.respike.pipelines.run.ActionEvent;
+import org.respike.pipelines.run.PipelineRun;
+
+/** A pipeline run with the actions it produced. */
+public record Runs(PipelineRun.Result result, List<ActionEvent> events) {
+
+    public static Runs of(String launch) {
+        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        PipelineRun.Result result = PipelineRun.run(launch, events::add, 120_000);
+        return new Runs(result, List.copyOf(events));
+    }
+
+    /** respikeinfer with the test bundle on the CPU, then any further launch text. */
+    public static String infer(String model, String extra) {
+        return "respikeinfer model=" + LaunchTemplate.quote(model) + " device=cpu " + extra;
+    }
+
+    public Runs assertEos() {
+        assertTrue(result.ok(), "expected EOS, got " + result);
+        return this;
+    }
+}
