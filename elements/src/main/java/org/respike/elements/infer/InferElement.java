@@ -3,7 +3,6 @@ package org.respike.elements.infer;
 import java.io.IOException;
 import java.util.Optional;
 import org.respike.elements.ActionFields;
-import org.respike.elements.FrameSampler;
 import org.respike.elements.RespikeHome;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertyValues;
@@ -17,6 +16,7 @@ import org.respike.models.engine.ExecutionProvider;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
+import org.respike.models.frame.FrameSampler;
 import org.respike.models.frame.PixelFormat;
 
 /**

@@ -1,11 +1,11 @@
 package org.respike.elements.residual;
 
 import java.util.Map;
-import org.respike.elements.FrameSampler;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
+import org.respike.models.frame.FrameSampler;
 
 /** One respikeresidual instance: tags each frame's role and, in visualize mode, paints residuals. */
 final class ResidualElement implements VideoElement {

@@ -11,6 +11,7 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
+import org.respike.models.frame.FrameSampler;
 import org.respike.models.frame.PixelFormat;
 
 /**
@@ -55,7 +56,7 @@ public final class VideoClassifier {
 
     private long classify(String source, String streamId, ResultSink sink) throws FrameGrabber.Exception {
         double fps = respike.bundle().manifest().fps();
-        FrameRateSampler sampler = new FrameRateSampler(fps);
+        FrameSampler sampler = new FrameSampler(fps);
         Frame frame = new Frame();
         long used = 0;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
@@ -66,10 +67,11 @@ public final class VideoClassifier {
                 grabber.setOption("timeout", Long.toString(RTSP_TIMEOUT_MICROS));
             }
             grabber.start();
+            long sourceFrameNanos = grabber.getFrameRate() > 0 ? Math.round(1e9 / grabber.getFrameRate()) : -1;
             org.bytedeco.javacv.Frame image;
             while (!Thread.currentThread().isInterrupted() && (image = grabber.grabImage()) != null) {
                 long pts = TimeUnit.MICROSECONDS.toNanos(image.timestamp);
-                if (!sampler.keep(pts)) {
+                if (!sampler.select(pts, sourceFrameNanos)) {
                     continue;
                 }
                 if (image.imageChannels != 3 || image.imageDepth != org.bytedeco.javacv.Frame.DEPTH_UBYTE) {
@@ -77,7 +79,7 @@ public final class VideoClassifier {
                 }
                 ByteBuffer pixels = (ByteBuffer) image.image[0];
                 frame.set(pixels, image.imageWidth, image.imageHeight, image.imageStride, PixelFormat.BGR, pts,
-                        sampler.periodNanos());
+                        Math.round(1e9 / fps));
                 stream.push(frame).ifPresent(sink::accept);
                 used++;
             }

@@ -1,4 +1,4 @@
-package org.respike.elements;
+package org.respike.models.frame;
 
 /**
   * Picks, by timestamp, the frames a model trained at {@code fps} should see, while every frame still
@@ -31,7 +31,7 @@ public final class FrameSampler {
             return true;
         }
         long tolerance = duration > 0 ? duration / 2 : 0;
-        if (nextDue == Long.MIN_VALUE || pts >= nextDue + periodNs) {
+        if (nextDue == Long.MIN_VALUE || pts >= nextDue + periodNs || pts < nextDue - 2 * periodNs) {
             nextDue = pts + periodNs;
             return true;
         }

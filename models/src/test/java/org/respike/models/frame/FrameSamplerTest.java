@@ -1,4 +1,4 @@
-package org.respike.elements;
+package org.respike.models.frame;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +48,14 @@ class FrameSamplerTest {
         assertTrue(!sampler.select(40_000_000L, 40_000_000L));
         sampler.reset();
         assertTrue(sampler.select(40_000_000L, 40_000_000L));
+    }
+
+    @Test
+    void aJumpBackwardsRestartsTheGrid() {
+        FrameSampler sampler = new FrameSampler(8);
+        selected(sampler, 25, 100);
+        assertTrue(sampler.select(0, 40_000_000L), "first frame after seeking back to 0");
+        assertTrue(!sampler.select(40_000_000L, 40_000_000L));
     }
 
     @Test
