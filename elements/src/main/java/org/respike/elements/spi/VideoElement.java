@@ -21,7 +21,8 @@ public interface VideoElement extends AutoCloseable {
     /** One buffer, in place. */
     void process(VideoFrame frame) throws Exception;
 
-    /** Flush or discontinuity: the stream state must start over. */
+    /** A flush (FLUSH_STOP, e.g. after a flushing seek): the stream state must start over. DISCONT buffers
+     * are flagged on the frame ({@link VideoFrame#discont()}) for the element to handle. */
     void flush();
 
     /** End of stream reached this element (before it is forwarded downstream). */

@@ -42,6 +42,11 @@ final class BinType {
         this.typeName = ElementTypes.typeName(factoryName);
     }
 
+    /** True when {@code object} is a live instance of any registered ReSpike bin. */
+    static boolean isBin(Pointer object) {
+        return BY_NAME.values().stream().anyMatch(type -> type.instances.get(object) != null);
+    }
+
     static void register(Pointer plugin, BinDefinition definition) {
         BinType type = BY_NAME.computeIfAbsent(definition.factoryName(), n -> new BinType(definition));
         type.ensureGType();
