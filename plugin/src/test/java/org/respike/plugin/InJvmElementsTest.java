@@ -239,11 +239,12 @@ class InJvmElementsTest {
 
     @Test
     void binBuildsItsChildrenAndRoutesProperties() throws Exception {
-        Recorder.reset("counter");
+        Recorder.reset("bin");
         try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB"
                 + " ! respiketestbin name=bin label=inbin width=32 ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
-            Recorder r = Recorder.of("counter");
+            // A child of a ReSpike bin is known by the bin's name, the one the user gave.
+            Recorder r = Recorder.of("bin");
             assertEquals(10, r.processed.get());
             assertEquals(32, r.formats.get(0).width());
             Element bin = run.pipeline.getElementByName("bin");
