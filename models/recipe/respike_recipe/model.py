@@ -401,8 +401,8 @@ class SpikingResNet(nn.Module):
                 i += 2
             if k in self.fusion_stages:
                 ck, cv = context[self.fusion_stages.index(k)]
-                if steps > 1:  # frames are time-major after flattening: repeat the group context
-                    ck, cv = ck.repeat(steps, 1, 1), cv.repeat(steps, 1, 1)
+                # Frames are time-major after flattening: repeat the group's context per step.
+                ck, cv = ck.repeat(steps, 1, 1), cv.repeat(steps, 1, 1)
                 fusion = self.fusions[str(k)]
                 x = time_distributed(lambda f: fusion(f, ck, cv), x)
         features = x.mean(dim=(3, 4))
@@ -467,6 +467,23 @@ class ReSpike(nn.Module):
 
     def forward(self, frames):
         return self.group_logits(frames).mean(dim=1)
+
+
+@torch.no_grad()
+def streaming_group_logits(model: ReSpike, frames):
+    """The streaming reference: group by group, one SNN step per residual frame with explicit
+    membranes (what the engine does with the exported graphs). frames [N, T, 3, H, W] -> [N, G, K]."""
+    n, s = frames.shape[0], model.cfg.stride
+    rows = []
+    for g in range(model.cfg.groups):
+        key = frames[:, g * s]
+        ann_pooled, context = model.ann_key(key) if model.ann is not None else (None, None)
+        states, features = None, []
+        for j in range(1, s):
+            states, feature, _ = model.snn_step(frames[:, g * s + j] - key, states, context)
+            features.append(feature)
+        rows.append(model.head(ann_pooled, torch.stack(features).mean(dim=0)))
+    return torch.stack(rows, dim=1).reshape(n, model.cfg.groups, -1)
 
 
 # ----------------------------------------------------------------------------------------------

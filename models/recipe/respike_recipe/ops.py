@@ -59,6 +59,12 @@ def synaptic_lif_index(layer_name: str, blocks_per_stage) -> int:
     return 2 * (sum(blocks_per_stage[:stage]) + block) + conv - 1
 
 
+def layer_name(module_name: str) -> str:
+    """snn.stages.0.1.conv1.conv -> snn.stage1.block1.conv1 (the naming of lif_layers)."""
+    stage, block, conv = _SYNAPTIC.match(module_name).groups()
+    return f"snn.stage{int(stage) + 1}.block{block}.conv{conv}"
+
+
 def split_ops(ops: Dict[str, int], blocks_per_stage):
     """-> (MACs on real-valued inputs, [{layer, lif, dense_ops}] for layers fed by spikes)."""
     macs, synaptic = 0, []
@@ -67,7 +73,7 @@ def split_ops(ops: Dict[str, int], blocks_per_stage):
         if lif < 0:
             macs += n
         else:
-            synaptic.append({"layer": name.removesuffix(".conv"), "lif": lif, "dense_ops": n})
+            synaptic.append({"layer": layer_name(name), "lif": lif, "dense_ops": n})
     return macs, sorted(synaptic, key=lambda s: s["lif"])
 
 

@@ -22,7 +22,7 @@ public final class Launcher {
     /** Runs {@code description} to EOS or error; {@code timeoutMillis <= 0} waits forever. */
     public static int run(String description, PrintStream out, long timeoutMillis) {
         RespikePlugin.initInJvm();
-        Pipelines.Outcome outcome = Pipelines.run(description, out::println, timeoutMillis);
+        Pipelines.Outcome outcome = Pipelines.runPrinting(description, out::println, timeoutMillis);
         return switch (outcome) {
             case EOS -> OK;
             case ERROR, TIMEOUT -> ERROR;

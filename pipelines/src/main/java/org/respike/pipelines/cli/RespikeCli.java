@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "respike", mixinStandardHelpOptions = true, version = "respike 0.1.0",
         description = "Hybrid ANN+SNN (ReSpike) action recognition in GStreamer pipelines.",
         subcommands = {DemoCommand.class, LaunchCommand.class, ClassifyCommand.class, InspectCommand.class,
-                PipelinesCommand.class, CommandLine.HelpCommand.class})
+                PipelinesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RespikeCli implements Runnable {
 
     @CommandLine.Spec

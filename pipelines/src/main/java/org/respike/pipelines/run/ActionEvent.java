@@ -2,7 +2,6 @@ package org.respike.pipelines.run;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.freedesktop.gstreamer.Structure;
 import org.respike.elements.ActionFields;
 
 /** One respike-action element message, as the CLI reads it off the bus. */
@@ -10,21 +9,22 @@ public record ActionEvent(String streamId, String label, double score, long star
         long ptsEnd, long streamFrames, double spikeRate, double energyPj, long latencyUs,
         Map<String, Double> scores) {
 
-    public static boolean isAction(Structure s) {
-        return s != null && s.hasName(ActionFields.NAME);
+    /** From the fields of the message's structure. */
+    public static ActionEvent from(Map<String, Object> f) {
+        return new ActionEvent((String) f.get(ActionFields.STREAM_ID), (String) f.get(ActionFields.LABEL),
+                number(f, ActionFields.SCORE).doubleValue(), number(f, ActionFields.START).longValue(),
+                number(f, ActionFields.END).longValue(), number(f, ActionFields.PTS_START).longValue(),
+                number(f, ActionFields.PTS_END).longValue(), number(f, ActionFields.STREAM_FRAMES).longValue(),
+                number(f, ActionFields.SPIKE_RATE).doubleValue(), number(f, ActionFields.ENERGY_PJ).doubleValue(),
+                number(f, ActionFields.LATENCY_US).longValue(), parseScores((String) f.get(ActionFields.SCORES)));
     }
 
-    public static ActionEvent from(Structure s) {
-        return new ActionEvent(s.getString(ActionFields.STREAM_ID), s.getString(ActionFields.LABEL),
-                s.getDouble(ActionFields.SCORE), asLong(s, ActionFields.START), asLong(s, ActionFields.END),
-                asLong(s, ActionFields.PTS_START), asLong(s, ActionFields.PTS_END),
-                asLong(s, ActionFields.STREAM_FRAMES), s.getDouble(ActionFields.SPIKE_RATE),
-                s.getDouble(ActionFields.ENERGY_PJ), asLong(s, ActionFields.LATENCY_US),
-                parseScores(s.getString(ActionFields.SCORES)));
-    }
-
-    private static long asLong(Structure s, String field) {
-        return ((Number) s.getValue(field)).longValue();
+    private static Number number(Map<String, Object> fields, String name) {
+        Object v = fields.get(name);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("respike-action field " + name + " is " + v);
+        }
+        return n;
     }
 
     /** Reads the "label=score;..." form that respikeinfer puts in structures. */

@@ -1,34 +1,27 @@
 package org.respike.pipelines.run;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.freedesktop.gstreamer.Bus;
-import org.freedesktop.gstreamer.Element;
-import org.freedesktop.gstreamer.Format;
-import org.freedesktop.gstreamer.Gst;
-import org.freedesktop.gstreamer.GstException;
-import org.freedesktop.gstreamer.Pipeline;
-import org.freedesktop.gstreamer.StateChangeReturn;
-import org.freedesktop.gstreamer.message.MessageType;
+import org.respike.elements.ActionFields;
 import org.respike.plugin.RespikePlugin;
+import org.respike.plugin.gst.Pipelines;
 
 /**
  * Runs one launch string in this JVM with the ReSpike elements registered, to EOS, error or timeout,
- * handing actions, warnings and progress to a {@link Listener}.
+ * handing actions, warnings and progress to a {@link Listener}. Bus messages are copied to Java and
+ * released at once (plugin's {@link Pipelines}), so a stream running for days holds no native memory
+ * for the results it reported.
  */
 public final class PipelineRun {
 
     /** How a run ended. */
     public enum Outcome { EOS, ERROR, BAD_PIPELINE, TIMEOUT }
 
-    /** What a run reports while it goes. Callbacks come from GStreamer threads. */
+    /** What a run reports while it goes. Callbacks come from the thread that called {@link #run}. */
     public interface Listener {
         void onAction(ActionEvent event);
 
         default void onWarning(String text) {}
 
-        /** Every half second: stream position and duration in ns (-1 when unknown). */
+        /** About twice a second: stream position and duration in ns (-1 when unknown). */
         default void onProgress(long position, long duration) {}
     }
 
@@ -43,68 +36,33 @@ public final class PipelineRun {
 
     public static Result run(String launch, Listener listener, long timeoutMillis) {
         RespikePlugin.initInJvm();
-        Pipeline pipeline;
-        try {
-            pipeline = asPipeline(launch);
-        } catch (GstException e) {
-            return new Result(Outcome.BAD_PIPELINE, "could not construct the pipeline: " + e.getMessage());
-        }
-        AtomicReference<Result> end = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Bus bus = pipeline.getBus();
-        Bus.EOS onEos = source -> finish(end, done, new Result(Outcome.EOS, ""));
-        Bus.ERROR onError = (source, code, text) ->
-                finish(end, done, new Result(Outcome.ERROR, source.getName() + ": " + text));
-        Bus.WARNING onWarning = (source, code, text) -> listener.onWarning(source.getName() + ": " + text);
-        Bus.MESSAGE onMessage = (b, message) -> {
-            if (message.getType() == MessageType.ELEMENT && ActionEvent.isAction(message.getStructure())) {
-                listener.onAction(ActionEvent.from(message.getStructure()));
-            }
-        };
-        bus.connect(onEos);
-        bus.connect(onError);
-        bus.connect(onWarning);
-        bus.connect(onMessage);
-        try {
-            if (pipeline.play() == StateChangeReturn.FAILURE) {
-                // The element that failed posts the reason as an error first; give it a moment to arrive.
-                done.await(1, TimeUnit.SECONDS);
-                Result failed = end.get();
-                return new Result(Outcome.BAD_PIPELINE, failed == null ? "the pipeline failed to start" : failed.message());
-            }
-            long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : Long.MAX_VALUE;
-            while (!done.await(500, TimeUnit.MILLISECONDS)) {
-                listener.onProgress(pipeline.queryPosition(Format.TIME), pipeline.queryDuration(Format.TIME));
-                if (System.nanoTime() > deadline) {
-                    return new Result(Outcome.TIMEOUT, "timed out after " + timeoutMillis + " ms");
+        String[] error = {""};
+        Pipelines.Outcome outcome = Pipelines.run(launch, new Pipelines.Listener() {
+            @Override
+            public void onMessage(Pipelines.BusMessage m) {
+                switch (m.kind()) {
+                    case ELEMENT -> {
+                        if (ActionFields.NAME.equals(m.structureName())) {
+                            listener.onAction(ActionEvent.from(m.fields()));
+                        }
+                    }
+                    case WARNING -> listener.onWarning(m.source() + ": " + m.text());
+                    case ERROR -> error[0] = (m.source() == null ? "" : m.source() + ": ") + m.text();
+                    case EOS -> { }
                 }
             }
-            return end.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(Outcome.ERROR, "interrupted");
-        } finally {
-            pipeline.stop();
-            bus.disconnect(onEos);
-            bus.disconnect(onError);
-            bus.disconnect(onWarning);
-            bus.disconnect(onMessage);
-            pipeline.dispose();
-        }
-    }
 
-    private static Pipeline asPipeline(String launch) {
-        Element parsed = Gst.parseLaunch(launch);
-        if (parsed instanceof Pipeline pipeline) {
-            return pipeline;
-        }
-        Pipeline pipeline = new Pipeline();
-        pipeline.add(parsed);
-        return pipeline;
-    }
-
-    private static void finish(AtomicReference<Result> end, CountDownLatch done, Result result) {
-        end.compareAndSet(null, result);
-        done.countDown();
+            @Override
+            public void onTick(long position, long duration) {
+                listener.onProgress(position, duration);
+            }
+        }, timeoutMillis);
+        return switch (outcome) {
+            case EOS -> new Result(Outcome.EOS, "");
+            case ERROR -> new Result(Outcome.ERROR, error[0]);
+            case TIMEOUT -> new Result(Outcome.TIMEOUT, error[0]);
+            case PARSE_ERROR, START_FAILED -> new Result(Outcome.BAD_PIPELINE,
+                    error[0].isEmpty() ? "the pipeline failed to start" : error[0]);
+        };
     }
 }

@@ -152,4 +152,8 @@ final class GstApi {
     static native Pointer gst_element_get_bus(Pointer element);
 
     static native Pointer gst_bus_timed_pop_filtered(Pointer bus, long timeout, int types);
+
+    static native boolean gst_element_query_position(Pointer element, int format, Pointer cur);
+
+    static native boolean gst_element_query_duration(Pointer element, int format, Pointer duration);
 }

@@ -3,51 +3,97 @@ package org.respike.plugin.gst;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
-  * Runs a launch string to EOS or error on the calling thread, handing each bus message (error, warning,
-  * element message, EOS) as one line to a consumer. Plain GStreamer calls, no main loop.
-  */
+ * Runs a launch string to EOS, error or timeout on the calling thread, handing each bus message (error,
+ * warning, element message, EOS) to a listener as plain Java data, and the stream position twice a second.
+ * Plain GStreamer calls, no main loop; every message is released as soon as it is read.
+ */
 public final class Pipelines {
     /** How a run ended. */
     public enum Outcome { EOS, ERROR, PARSE_ERROR, START_FAILED, TIMEOUT }
 
+    /** The kinds of bus message a run reports. */
+    public enum Kind { EOS, ERROR, WARNING, ELEMENT }
+
+    /**
+     * One bus message: its kind, the name of the element that posted it (null for the runner's own errors:
+     * a launch string that does not parse, a timeout), the error or warning text (with the first line of
+     * its debug detail), and for element messages the structure's name and fields.
+     */
+    public record BusMessage(Kind kind, String source, String text, String structureName, Map<String, Object> fields) {
+        /** The one-line form gst-launch users know. */
+        public String line() {
+            return switch (kind) {
+                case EOS -> "EOS";
+                case ERROR, WARNING -> kind + (source == null ? "" : " from " + source) + ": " + text;
+                case ELEMENT -> "ELEMENT from " + source + ": " + text;
+            };
+        }
+    }
+
+    /** What a run reports while it goes. */
+    public interface Listener {
+        void onMessage(BusMessage message);
+
+        /** About twice a second: stream position and duration in ns (-1 when unknown). */
+        default void onTick(long position, long duration) {}
+    }
+
+    private static final long TICK_NANOS = 500_000_000L;
+
     private Pipelines() {}
 
-    public static Outcome run(String description, Consumer<String> lines, long timeoutMillis) {
+    /** Runs with every message handed on as one line. */
+    public static Outcome runPrinting(String description, Consumer<String> lines, long timeoutMillis) {
+        Listener printer = message -> lines.accept(message.line());
+        return run(description, printer, timeoutMillis);
+    }
+
+    public static Outcome run(String description, Listener listener, long timeoutMillis) {
         Memory error = new Memory(Native.POINTER_SIZE);
         error.setPointer(0, null);
         Pointer pipeline = GstApi.gst_parse_launch_full(description, null, Layout.PARSE_FLAG_FATAL_ERRORS, error);
         String problem = CStrings.takeError(error);
         if (pipeline == null) {
-            lines.accept("ERROR: could not construct pipeline: " + problem);
+            listener.onMessage(new BusMessage(Kind.ERROR, null, "could not construct pipeline: " + problem, null,
+                    Map.of()));
             return Outcome.PARSE_ERROR;
         }
         GstApi.gst_object_ref_sink(pipeline);
         Pointer bus = GstApi.gst_element_get_bus(pipeline);
         int types = Layout.MESSAGE_EOS | Layout.MESSAGE_ERROR | Layout.MESSAGE_WARNING | Layout.MESSAGE_ELEMENT;
+        Memory position = new Memory(Long.BYTES);
+        Memory duration = new Memory(Long.BYTES);
         try {
             boolean started = GstApi.gst_element_set_state(pipeline, Layout.STATE_PLAYING) != Layout.STATE_CHANGE_FAILURE;
             long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : Long.MAX_VALUE;
+            long nextTick = System.nanoTime() + TICK_NANOS;
             while (true) {
                 Pointer message = GstApi.gst_bus_timed_pop_filtered(bus, started ? 100_000_000L : 0L, types);
+                if (System.nanoTime() >= nextTick) {
+                    nextTick += TICK_NANOS;
+                    listener.onTick(query(pipeline, position, true), query(pipeline, duration, false));
+                }
                 if (message == null) {
                     if (!started) {
                         return Outcome.START_FAILED;
                     }
                     if (System.nanoTime() > deadline) {
-                        lines.accept("ERROR: timed out after " + timeoutMillis + " ms");
+                        listener.onMessage(new BusMessage(Kind.ERROR, null, "timed out after " + timeoutMillis
+                                + " ms", null, Map.of()));
                         return Outcome.TIMEOUT;
                     }
                     continue;
                 }
                 try {
-                    int type = message.getInt(Layout.MESSAGE_TYPE);
-                    lines.accept(describe(message, type));
-                    if (type == Layout.MESSAGE_EOS) {
+                    BusMessage m = read(message, message.getInt(Layout.MESSAGE_TYPE));
+                    listener.onMessage(m);
+                    if (m.kind() == Kind.EOS) {
                         return Outcome.EOS;
-                    } else if (type == Layout.MESSAGE_ERROR) {
+                    } else if (m.kind() == Kind.ERROR) {
                         return started ? Outcome.ERROR : Outcome.START_FAILED;
                     }
                 } finally {
@@ -61,12 +107,19 @@ public final class Pipelines {
         }
     }
 
-    /** One line for an error, warning, element or EOS message. */
-    static String describe(Pointer message, int type) {
+    private static long query(Pointer pipeline, Memory out, boolean position) {
+        boolean ok = position
+                ? GstApi.gst_element_query_position(pipeline, Layout.FORMAT_TIME, out)
+                : GstApi.gst_element_query_duration(pipeline, Layout.FORMAT_TIME, out);
+        return ok ? out.getLong(0) : -1;
+    }
+
+    /** A Java copy of an error, warning, element or EOS message. */
+    static BusMessage read(Pointer message, int type) {
         Pointer src = message.getPointer(Layout.MESSAGE_SRC);
         String from = src == null ? "?" : ElementTypes.objectName(src);
         if (type == Layout.MESSAGE_EOS) {
-            return "EOS";
+            return new BusMessage(Kind.EOS, from, "", null, Map.of());
         } else if (type == Layout.MESSAGE_ERROR || type == Layout.MESSAGE_WARNING) {
             Memory error = new Memory(Native.POINTER_SIZE);
             Memory debug = new Memory(Native.POINTER_SIZE);
@@ -78,8 +131,11 @@ public final class Pipelines {
             String text = CStrings.takeError(error);
             String details = CStrings.take(debug.getPointer(0));
             String firstLine = details == null ? "" : " (" + details.lines().findFirst().orElse("").trim() + ")";
-            return (type == Layout.MESSAGE_ERROR ? "ERROR" : "WARNING") + " from " + from + ": " + text + firstLine;
+            return new BusMessage(type == Layout.MESSAGE_ERROR ? Kind.ERROR : Kind.WARNING, from, text + firstLine, null,
+                    Map.of());
         }
-        return "ELEMENT from " + from + ": " + Structures.toString(GstApi.gst_message_get_structure(message));
+        Pointer structure = GstApi.gst_message_get_structure(message);
+        return new BusMessage(Kind.ELEMENT, from, Structures.toString(structure),
+                CStrings.read(GstApi.gst_structure_get_name(structure)), Structures.toMap(structure));
     }
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Reproduce the shipped bundles from scratch on a 2-core CPU (about an hour): render the synthetic
+# splits, train the four ablation models with one recipe, evaluate them on the test split, export
+# the hybrid and the 3D-CNN bundles and write the model card.
+#   cd models/recipe && ./reproduce.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=/usr/bin/python3
+RUNS=runs
+BUNDLES=../bundles
+
+for model in hybrid ann snn c3d; do
+  $PY -m respike_recipe.train --model "$model" --out "$RUNS/$model" --seed 0 --resume \
+    2>&1 | tee "$RUNS/$model.log"
+done
+$PY -m respike_recipe.evaluate --runs "$RUNS/hybrid" "$RUNS/ann" "$RUNS/snn" "$RUNS/c3d" \
+  --out "$RUNS/ablation.json"
+$PY -m respike_recipe.export --run "$RUNS/hybrid" --name respike-hybrid-synthetic --out "$BUNDLES/respike-hybrid"
+$PY -m respike_recipe.export --run "$RUNS/c3d" --name c3d-baseline-synthetic --out "$BUNDLES/c3d-baseline"
+$PY -m respike_recipe.report --ablation "$RUNS/ablation.json" --runs "$RUNS" --out "$BUNDLES" \
+  --bundles "$BUNDLES/respike-hybrid" "$BUNDLES/c3d-baseline"

@@ -1,0 +1,219 @@
+"""Write the model card and its plots from the ablation results.
+
+    /usr/bin/python3 -m respike_recipe.report --ablation runs/ablation.json --runs runs \
+        --out ../bundles --bundles ../bundles/respike-hybrid ../bundles/c3d-baseline
+
+Writes <out>/MODEL_CARD.md, <out>/accuracy_vs_energy.png and <out>/confusion_matrices.png, and copies
+the card into every bundle folder.
+"""
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from .runs import CHECKPOINT, load_config  # noqa: E402
+
+ORDER = ("hybrid", "ann", "snn", "c3d")
+TITLES = {"hybrid": "ReSpike hybrid", "ann": "ANN only (key frames)", "snn": "SNN only (residuals)",
+          "c3d": "3D CNN (R(2+1)D-style)"}
+LABEL_OFFSETS = {"hybrid": (8, 6), "ann": (8, -14), "snn": (8, -14), "c3d": (-40, 10)}
+
+
+def training_summary(run: Path) -> dict:
+    import torch
+    history = torch.load(run / CHECKPOINT, map_location="cpu")["history"]
+    return {"epochs": len(history), "minutes": sum(h["seconds"] for h in history) / 60,
+            "val_acc": history[-1]["val_acc"], "train_acc": history[-1]["train_acc"]}
+
+
+def plot_accuracy_energy(results: dict, path: Path):
+    fig, ax = plt.subplots(figsize=(6, 4.2))
+    for name, m in results.items():
+        ax.scatter(m["energy_uj_per_clip"], 100 * m["test_accuracy"], s=60)
+        ax.annotate(TITLES[m["mode"]], (m["energy_uj_per_clip"], 100 * m["test_accuracy"]),
+                    textcoords="offset points", xytext=LABEL_OFFSETS[m["mode"]], fontsize=9)
+    ax.set_xscale("log")
+    ax.set_xlabel("estimated energy per clip (uJ, 45 nm: 4.6 pJ/MAC, 0.9 pJ/AC), log scale")
+    ax.set_ylabel("test accuracy (%)")
+    ax.set_title("Synthetic actions, 64x64, 16 frames: accuracy vs energy")
+    ax.grid(True, which="both", alpha=0.3)
+    lo = min(m["energy_uj_per_clip"] for m in results.values())
+    hi = max(m["energy_uj_per_clip"] for m in results.values())
+    ax.set_xlim(lo / 2, hi * 3)
+    ax.set_ylim(0, 105)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def plot_confusions(results: dict, path: Path):
+    fig, axes = plt.subplots(2, 2, figsize=(11, 10.5))
+    for ax, (name, m) in zip(axes.flat, results.items()):
+        cm = np.array(m["confusion"], dtype=float)
+        norm = cm / cm.sum(1, keepdims=True).clip(min=1)
+        ax.imshow(norm, cmap="Blues", vmin=0, vmax=1)
+        labels = m["labels"]
+        ax.set_xticks(range(len(labels)), labels, rotation=60, ha="right", fontsize=8)
+        ax.set_yticks(range(len(labels)), labels, fontsize=8)
+        for i in range(len(labels)):
+            for j in range(len(labels)):
+                if cm[i, j]:
+                    ax.text(j, i, int(cm[i, j]), ha="center", va="center", fontsize=7,
+                            color="white" if norm[i, j] > 0.5 else "black")
+        ax.set_title(f"{TITLES[m['mode']]}: {100 * m['test_accuracy']:.1f}%")
+        ax.set_xlabel("predicted")
+        ax.set_ylabel("true")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def md_table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def confusion_md(m) -> str:
+    short = [l.replace("_", " ") for l in m["labels"]]
+    rows = [[f"**{short[i]}**", *row] for i, row in enumerate(m["confusion"])]
+    return md_table(["true \\ predicted", *short], rows)
+
+
+def worst_pairs(m, n=4):
+    """The largest off-diagonal confusions: [(true, predicted, count)]."""
+    cm = np.array(m["confusion"])
+    np.fill_diagonal(cm, 0)
+    idx = np.dstack(np.unravel_index(np.argsort(-cm, axis=None), cm.shape))[0][:n]
+    return [(m["labels"][i], m["labels"][j], int(cm[i, j])) for i, j in idx if cm[i, j]]
+
+
+def card(results, training, configs, bundles) -> str:
+    hybrid, c3d = results.get("hybrid"), results.get("c3d")
+    cfg = configs["hybrid"]["model"]
+    train_cfg = configs["hybrid"]["train"]
+    rows = []
+    for name, m in results.items():
+        t = training[name]
+        rows.append([TITLES[m["mode"]], f"{100 * m['test_accuracy']:.1f}", f"{m['params'] / 1e6:.2f} M",
+                     f"{m['dense_ops_per_clip'] / 1e6:.1f} M", f"{m['mean_spike_rate']:.3f}"
+                     if m["mode"] in ("hybrid", "snn") else "-",
+                     f"{m['energy_uj_per_clip']:.1f}", f"{t['epochs']} / {t['minutes']:.1f} min"])
+    table = md_table(["model", "test acc (%)", "params", "ops/clip (dense)", "mean spike rate",
+                      "energy/clip (uJ)", "epochs / train time"], rows)
+    lif_rows = [[l["name"], l["neurons"], f"{l['spike_rate']:.4f}"] for l in hybrid.get("lif_layers", [])]
+    ratio = c3d["energy_uj_per_clip"] / hybrid["energy_uj_per_clip"] if c3d else float("nan")
+    ops = hybrid["ops"]
+    pairs = "\n".join(f"- {TITLES[m['mode']]}: " + ", ".join(f"{a} -> {b} ({c})" for a, b, c in worst_pairs(m))
+                      for m in results.values())
+    sections = [
+        "# ReSpike model card",
+        "",
+        "Bundles: " + ", ".join(f"`{b}`" for b in bundles) + ". Format: `models/BUNDLE_FORMAT.md`.",
+        "",
+        "## Data",
+        f"Procedurally rendered synthetic surveillance actions (`shared/spec/synthetic-actions.md`, "
+        f"renderer `models/recipe/respike_recipe/render.py`): 10 classes, {cfg['clip_frames']} frames at "
+        f"{cfg['fps']:g} fps, rendered at 4:3 or 16:9 and stretched to {cfg['size']}x{cfg['size']} RGB. "
+        f"Train {train_cfg['train_per_class']} clips/class, validation {train_cfg['val_per_class']}/class, "
+        f"test {hybrid['test_clips'] // len(hybrid['labels'])}/class, from disjoint seed ranges. "
+        "Training augmentation: one random resized crop (area 0.8-1) shared by a clip's frames and a "
+        "horizontal flip. Metrics are clip-level accuracy on the test split.",
+        "",
+        "## Model (product default: the hybrid)",
+        f"- ANN: ResNet ({cfg['ann_block']} blocks, widths {cfg['ann_widths']}, depths {cfg['ann_depths']}, "
+        f"stem conv{cfg['ann_stem_kernel']}x{cfg['ann_stem_kernel']}/s2" +
+        (" + maxpool" if cfg["stem_pool"] else "") + ") on the key frame of each group.",
+        f"- SNN: spiking ResNet (pre-activation BasicBlocks, widths {cfg['snn_widths']}, depths "
+        f"{cfg['snn_depths']}, stem conv3x3/s2 + BN without neuron" + (" + maxpool" if cfg["stem_pool"] else "")
+        + f") on the {cfg['stride'] - 1} residual frames of each group, one per timestep. LIF "
+        f"v <- {cfg['lif_decay']} v + {1 - cfg['lif_decay']} x, spike at v >= {cfg['lif_threshold']}, hard "
+        f"reset, ATan surrogate (alpha {cfg['surrogate_alpha']}), membranes reset at each group.",
+        f"- Fusion after SNN stages {cfg['fusion_stages']}: GroupNorm, 1x1 conv to tokens, self-attention, "
+        f"cross-attention to the ANN stage features of the group's key frame, GEGLU (x{cfg['ff_mult']}), "
+        f"zero-initialised 1x1 conv added to the SNN map; head dim {cfg['head_dim']}.",
+        f"- Classifier: Linear over [GAP(ANN s4) ; GAP(time-mean SNN)], clip logits = mean over "
+        f"{cfg['clip_frames'] // cfg['stride']} groups (stride s = {cfg['stride']}).",
+        "- Small-config choices (CPU budget): the stems end with a 3x3/s2 maxpool as in ResNet at 224, so "
+        "stage maps are 16/8/4/2 px at 64x64 (the 224 layout scaled down), and the GEGLU is x2 instead of "
+        "x4; the full-size config (`--config full`) is the paper's ResNet-50 + spiking ResNet-18 at 224.",
+        "- Baseline `c3d`: an R(2+1)D-18-style 3D CNN on all 16 frames (one block per stage, widths "
+        f"{cfg['c3d_widths']}, stem stride (1,2,2), stages 2-4 halve time and space).",
+        "",
+        "## Training recipe (identical for the four models)",
+        f"Cross-entropy, {train_cfg['optimizer'].upper()} (lr {train_cfg['lr']}, weight decay "
+        f"{train_cfg['weight_decay']}), 1 warm-up epoch then cosine per iteration, batch "
+        f"{train_cfg['batch_size']}, gradient-norm clip 5, seed {train_cfg['seed']}, BPTT through the "
+        "unrolled timesteps. " + OPTIMIZER_NOTE,
+        "",
+        "## Ablation (test split)",
+        table,
+        "",
+        "Operations are counted per layer with hooks (convolutions, linear layers, attention matmuls); "
+        "energy = MACs x 4.6 pJ + spike-fed ACs x 0.9 pJ, where a layer fed by a LIF layer costs "
+        "(measured spike rate of that LIF layer on the test split) x its dense operations. Data movement is "
+        "not counted; per the literature SNNs keep an advantage only at low spike rates, so the rates are "
+        "reported below.",
+        "",
+        f"Hybrid per clip: {cfg['clip_frames'] // cfg['stride']} ANN runs of {ops['ann_macs'] / 1e6:.2f} M MACs "
+        f"(incl. cross-attention K/V), {cfg['clip_frames'] // cfg['stride'] * (cfg['stride'] - 1)} SNN steps of "
+        f"{ops['snn_step_macs'] / 1e6:.2f} M MACs (stem, shortcuts, fusion) + "
+        f"{sum(s['dense_ops'] for s in ops['snn_step_synaptic']) / 1e6:.2f} M dense synaptic ops scaled by the "
+        f"spike rates. Energy ratio c3d / hybrid: {ratio:.1f}x.",
+        "",
+        "Largest confusions (true -> predicted, count):",
+        pairs,
+        "",
+        "![accuracy vs energy](accuracy_vs_energy.png)",
+        "",
+        "![confusion matrices](confusion_matrices.png)",
+        "",
+        "## Per-layer spike rates of the hybrid (test split, per neuron per timestep)",
+        md_table(["LIF layer", "neurons", "spike rate"], lif_rows),
+        "",
+        "## Confusion matrices (rows: true class)",
+    ]
+    for name, m in results.items():
+        sections += ["", f"### {TITLES[m['mode']]} ({100 * m['test_accuracy']:.1f}%)", "", confusion_md(m)]
+    sections += ["", "## Reproduce", "", "    cd models/recipe && ./reproduce.sh", "",
+                 f"Training command of the hybrid: `{configs['hybrid']['command']}`.", ""]
+    return "\n".join(sections)
+
+
+OPTIMIZER_NOTE = (
+    "SGD as in the paper: in a 3-epoch pilot of the hybrid on 1000 clips AdamW (lr 2e-3, wd 0.05) was "
+    "not better (validation 39% vs 40% for SGD), so the paper's optimizer stays (`--optimizer adamw` "
+    "remains available).")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--ablation", required=True)
+    ap.add_argument("--runs", required=True, help="folder of the runs named in the ablation")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--bundles", nargs="*", default=[])
+    args = ap.parse_args(argv)
+    loaded = json.loads(Path(args.ablation).read_text())
+    results = {m["mode"]: m for m in loaded.values()}
+    results = {k: results[k] for k in ORDER if k in results}
+    runs = {m["mode"]: Path(args.runs) / name for name, m in loaded.items()}
+    training = {k: training_summary(runs[k]) for k in results}
+    configs = {k: load_config(runs[k]) for k in results}
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    plot_accuracy_energy(results, out / "accuracy_vs_energy.png")
+    plot_confusions(results, out / "confusion_matrices.png")
+    (out / "MODEL_CARD.md").write_text(card(results, training, configs, [Path(b).name for b in args.bundles]))
+    for b in args.bundles:
+        shutil.copy(out / "MODEL_CARD.md", Path(b) / "MODEL_CARD.md")
+    print(f"wrote {out / 'MODEL_CARD.md'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""Train one model of the ablation (hybrid, ann, snn, c3d) with one recipe.
+
+    /usr/bin/python3 -m respike_recipe.train --model hybrid --out runs/hybrid
+    /usr/bin/python3 -m respike_recipe.train --model hybrid --out runs/hybrid --resume
+    /usr/bin/python3 -m respike_recipe.train --model hybrid --config full --data ucf101 \
+        --root /data/ucf101 --split 1 --device cuda --out runs/ucf101-hybrid
+
+Cross-entropy, SGD (momentum 0.9, weight decay 1e-4) with a per-iteration cosine schedule after a
+one-epoch linear warm-up, gradient-norm clipping, plain back-propagation through the unrolled
+timesteps with the ATan surrogate. A checkpoint is written after every epoch; --resume continues
+from the last one with the same optimizer, schedule and RNG state.
+"""
+import argparse
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch.utils.data import DataLoader
+
+from . import data as D
+from .model import MODES, ReSpikeConfig, build_model, count_params
+from .runs import CHECKPOINT, load_config, save_config
+
+# Sized from the measured per-batch time of the hybrid at the small config (README): ~16 min on 2 cores.
+DEFAULT_EPOCHS = 12
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", choices=MODES, required=True)
+    ap.add_argument("--out", required=True, help="run folder (config, checkpoint, log)")
+    ap.add_argument("--epochs", type=int)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--config", choices=["small", "full"], default="small")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--optimizer", choices=["sgd", "adamw"], default="sgd")
+    ap.add_argument("--lr", type=float, help="default: 2e-3 (adamw), 0.1 (sgd)")
+    ap.add_argument("--weight-decay", type=float, help="default: 0.05 (adamw), 1e-4 (sgd)")
+    ap.add_argument("--warmup-epochs", type=float, default=1.0)
+    ap.add_argument("--data", choices=["synthetic", "ucf101", "hmdb51"], default="synthetic")
+    ap.add_argument("--root", help="dataset root for ucf101/hmdb51")
+    ap.add_argument("--split", type=int, default=1, help="official split for ucf101/hmdb51")
+    ap.add_argument("--train-per-class", type=int, default=300)
+    ap.add_argument("--val-per-class", type=int, default=30)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=0)
+    return ap.parse_args(argv)
+
+
+def datasets(args, size):
+    """-> (train set, val set, class names)."""
+    if args.data == "synthetic":
+        from .render import CLASSES
+        train = D.SyntheticClips(D.build_split("train", args.train_per_class, size=size), train=True)
+        val = D.SyntheticClips(D.build_split("val", args.val_per_class, size=size), train=False)
+        return train, val, list(CLASSES)
+    reader = {"ucf101": D.ucf101, "hmdb51": D.hmdb51}[args.data]
+    train = reader(args.root, args.split, train=True, size=size)
+    # The official lists have no validation split: validate on the test list (reported as such).
+    val = reader(args.root, args.split, train=False, size=size)
+    return train, val, train.classes
+
+
+def make_optimizer(args, model):
+    if args.optimizer == "sgd":
+        args.lr, args.weight_decay = args.lr or 0.1, args.weight_decay or 1e-4
+        return torch.optim.SGD(model.parameters(), lr=args.lr, momentum=0.9, weight_decay=args.weight_decay)
+    args.lr, args.weight_decay = args.lr or 2e-3, args.weight_decay or 0.05
+    return torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
+
+
+def cosine_lr(step, total, warmup, base):
+    if step < warmup:
+        return base * (step + 1) / warmup
+    return 0.5 * base * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup)))
+
+
+def run_epoch(model, loader, device, optimizer=None, schedule=None):
+    """One pass; trains when an optimizer is given. -> (mean loss, accuracy)."""
+    training = optimizer is not None
+    model.train(training)
+    total_loss, correct, seen = 0.0, 0, 0
+    with torch.set_grad_enabled(training):
+        for x, y in loader:
+            x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
+            logits = model(x)
+            loss = F.cross_entropy(logits, y)
+            if training:
+                for group in optimizer.param_groups:
+                    group["lr"] = schedule()
+                optimizer.zero_grad(set_to_none=True)
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+                optimizer.step()
+            total_loss += float(loss) * len(y)
+            correct += int((logits.argmax(1) == y).sum())
+            seen += len(y)
+    return total_loss / seen, correct / seen
+
+
+def seed_everything(seed):
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def rng_state():
+    return {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "python": random.getstate()}
+
+
+def set_rng_state(state):
+    torch.set_rng_state(state["torch"])
+    np.random.set_state(state["numpy"])
+    random.setstate(state["python"])
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    out = Path(args.out)
+    seed_everything(args.seed)
+    epochs = args.epochs or DEFAULT_EPOCHS
+
+    train_set, val_set, classes = datasets(args, 224 if args.config == "full" else 64)
+    cfg = getattr(ReSpikeConfig, args.config)(mode=args.model, num_classes=len(classes))
+    model = build_model(cfg).to(args.device)
+    optimizer = make_optimizer(args, model)
+    start, history = 0, []
+    if args.resume and (out / CHECKPOINT).exists():
+        ckpt = torch.load(out / CHECKPOINT, map_location=args.device)
+        model.load_state_dict(ckpt["model"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        start, history = ckpt["epoch"] + 1, ckpt["history"]
+        set_rng_state(ckpt["rng"])
+        epochs = load_config(out)["train"]["epochs"]
+        print(f"resuming {out} at epoch {start + 1}/{epochs}", flush=True)
+    else:
+        save_config(out, cfg, {"train": {**vars(args), "epochs": epochs}, "classes": classes,
+                               "command": " ".join(["/usr/bin/python3", "-m", "respike_recipe.train",
+                                                    *sys.argv[1:]])})
+    loader_kw = dict(batch_size=args.batch_size, num_workers=args.workers,
+                     pin_memory=args.device.startswith("cuda"))
+    train_loader = DataLoader(train_set, shuffle=True, drop_last=True, **loader_kw)
+    val_loader = DataLoader(val_set, shuffle=False, **loader_kw)
+    per_epoch = len(train_loader)
+    step = start * per_epoch
+    print(f"{args.model}: {count_params(model)} parameters, {len(train_set)} train / {len(val_set)} val "
+          f"clips, {epochs} epochs of {per_epoch} batches", flush=True)
+
+    def schedule():
+        nonlocal step
+        lr = cosine_lr(step, epochs * per_epoch, int(args.warmup_epochs * per_epoch), args.lr)
+        step += 1
+        return lr
+
+    for epoch in range(start, epochs):
+        t0 = time.time()
+        loss, train_acc = run_epoch(model, train_loader, args.device, optimizer, schedule)
+        _, val_acc = run_epoch(model, val_loader, args.device)
+        seconds = time.time() - t0
+        history.append({"epoch": epoch + 1, "loss": loss, "train_acc": train_acc, "val_acc": val_acc,
+                        "seconds": seconds})
+        print(f"epoch {epoch + 1}/{epochs} loss {loss:.4f} train acc {train_acc:.4f} "
+              f"val acc {val_acc:.4f} {seconds:.1f} s", flush=True)
+        torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": epoch,
+                    "history": history, "rng": rng_state()}, out / (CHECKPOINT + ".tmp"))
+        (out / (CHECKPOINT + ".tmp")).replace(out / CHECKPOINT)
+
+
+if __name__ == "__main__":
+    main()

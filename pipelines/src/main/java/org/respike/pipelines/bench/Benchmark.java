@@ -1,0 +1,209 @@
+package org.respike.pipelines.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.respike.pipelines.catalogue.LaunchTemplate;
+import org.respike.pipelines.run.ActionEvent;
+import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.bench.ElementOverhead;
+
+/** Everything `respike bench` measures, in one run on this machine, with the baseline beside the hybrid. */
+public final class Benchmark {
+
+    /** Seconds of the 640x360 25 fps test input. */
+    private static final int INPUT_SECONDS = 10;
+    private static final int INPUT_FPS = 25;
+
+    private final Path root;
+    private final Path hybrid;
+    private final Path baseline;
+    private final Path out;
+
+    public Benchmark(Path root, Path hybrid, Path baseline, Path out) {
+        this.root = root;
+        this.hybrid = hybrid;
+        this.baseline = baseline;
+        this.out = out;
+    }
+
+    /** What was measured, as JSON fields and as a Markdown table. */
+    public record Report(Map<String, Object> json, String markdown) {}
+
+    public Report run(long soakFrames) throws Exception {
+        Files.createDirectories(out);
+        Path input = input();
+        StreamLoad load = new StreamLoad(input, INPUT_SECONDS, (long) INPUT_SECONDS * INPUT_FPS);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("date", Instant.now().toString());
+        json.put("machine", machine());
+        json.put("input", "640x360 H.264, 25 fps, " + INPUT_SECONDS + " s (the sample video, scaled)");
+
+        progress("decode only");
+        StreamLoad.Trial decode = load.run("identity", 1);
+        json.put("decode_only_fps", decode.framesPerSecond());
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (Path bundle : List.of(hybrid, baseline)) {
+            models.add(model(load, bundle));
+        }
+        json.put("models", models);
+
+        progress("MatMul peak probe");
+        Path matmul = root.resolve("models/bench/matmul.onnx");
+        json.put("peak_gflops_1_thread", PeakProbe.gflops(matmul, 1, 10));
+        json.put("peak_gflops_all_threads", PeakProbe.gflops(matmul, Runtime.getRuntime().availableProcessors(), 10));
+
+        progress("element overhead");
+        ElementOverhead.Result overhead = ElementOverhead.measure("respikeresidual mode=mark", 3000, 10, 2, 5);
+        json.put("element_overhead_us", overhead.overheadMicros());
+        json.put("element_overhead", overhead.describe());
+
+        if (soakFrames > 0) {
+            progress("soak, " + soakFrames + " frames, in a JVM with a pre-touched heap");
+            json.put("soak", soak(soakFrames));
+        }
+        return new Report(json, markdown(json));
+    }
+
+    private Map<String, Object> model(StreamLoad load, Path bundle) throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("manifest.json").toFile());
+        String name = manifest.path("name").asText();
+        String stage = "respikebin device=cpu model=" + LaunchTemplate.quote(bundle.toString());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("architecture", manifest.path("architecture").asText());
+        m.put("test_accuracy", manifest.path("metrics").path("test_accuracy").asDouble());
+        m.put("energy_uj_per_clip", manifest.path("metrics").path("energy_uj_per_clip").asDouble());
+        m.put("mean_spike_rate", manifest.path("metrics").path("mean_spike_rate").asDouble());
+        m.put("dense_macs_per_clip", manifest.path("ops").path("clip_macs").asLong());
+
+        progress(name + ": one stream");
+        StreamLoad.Trial one = load.run(stage, 1);
+        m.put("one_stream_fps", one.framesPerSecond());
+        List<Long> latencies = one.events().stream().map(ActionEvent::latencyUs).sorted().toList();
+        m.put("latency_us_p50", percentile(latencies, 0.50));
+        m.put("latency_us_p99", percentile(latencies, 0.99));
+
+        progress(name + ": real-time capacity");
+        List<StreamLoad.Trial> trials = new ArrayList<>();
+        m.put("realtime_streams", load.capacity(stage, trials));
+        List<String> tried = new ArrayList<>();
+        trials.forEach(t -> tried.add(String.format(Locale.ROOT, "%d streams: %.1f s for %d s of video (%.0f frames/s)",
+                t.streams(), t.wallSeconds(), INPUT_SECONDS, t.framesPerSecond())));
+        m.put("capacity_trials", tried);
+
+        progress(name + ": engine alone");
+        EngineThroughput.Result engine = EngineThroughput.measure(bundle, 800);
+        m.put("engine_fps_1_thread", engine.framesPerSecond());
+        m.put("engine_gflops_1_thread", engine.gflops());
+        return m;
+    }
+
+    /** Runs {@link Soak} in a child JVM with {@link Soak#JVM_FLAGS}, so its RSS growth is native growth. */
+    private String soak(long frames) throws Exception {
+        Path csv = out.resolve("soak.csv");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(Soak.JVM_FLAGS);
+        command.addAll(List.of("-Drespike.root=" + root, "-cp", System.getProperty("java.class.path"),
+                Soak.class.getName(), hybrid.toString(), Long.toString(frames), csv.toString()));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String summary = new String(p.getInputStream().readAllBytes()).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("soak failed: " + summary);
+        }
+        return summary + " (samples in " + csv + ")";
+    }
+
+    /** The sample video scaled to 640x360, first 10 s: the stream every trial decodes. */
+    private Path input() {
+        Path input = out.resolve("input-640x360-25fps.mp4");
+        if (Files.exists(input)) {
+            return input;
+        }
+        progress("making " + input);
+        PipelineRun.Result made = PipelineRun.run("filesrc location="
+                + LaunchTemplate.quote(root.resolve("pipelines/samples/long_57.mp4").toString())
+                + " ! decodebin ! videoconvert ! videoscale ! video/x-raw,width=640,height=360 ! identity eos-after="
+                + INPUT_SECONDS * INPUT_FPS + " ! x264enc speed-preset=fast key-int-max=50 ! mp4mux ! filesink location="
+                + LaunchTemplate.quote(input.toString()), e -> {}, 300_000);
+        if (!made.ok()) {
+            throw new IllegalStateException("making the benchmark input: " + made.message());
+        }
+        return input;
+    }
+
+    private static Map<String, Object> machine() throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        m.put("cpu", cpu);
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        return m;
+    }
+
+    private static long percentile(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
+    }
+
+    private static void progress(String step) {
+        System.err.println("bench: " + step + " ...");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> j) {
+        StringBuilder md = new StringBuilder();
+        Map<String, Object> machine = (Map<String, Object>) j.get("machine");
+        md.append(String.format(Locale.ROOT, "Measured %s on %s (%s cores), %s; input %s.%n%n", j.get("date"),
+                machine.get("cpu"), machine.get("cores"), machine.get("java"), j.get("input")));
+        md.append("| | hybrid (ReSpike) | 3D-CNN baseline |\n|---|---|---|\n");
+        List<Map<String, Object>> models = (List<Map<String, Object>>) j.get("models");
+        row(md, "bundle", models, m -> m.get("name").toString());
+        row(md, "test accuracy (benchmark)", models, m -> pct(m.get("test_accuracy")));
+        row(md, "estimated energy per clip", models, m -> fmt("%.1f uJ", m.get("energy_uj_per_clip")));
+        row(md, "mean spike rate", models, m -> pct(m.get("mean_spike_rate")));
+        row(md, "dense MACs per clip", models, m -> fmt("%.1f M", ((Number) m.get("dense_macs_per_clip")).doubleValue() / 1e6));
+        row(md, "one stream, decode + model (frames/s)", models, m -> fmt("%.0f", m.get("one_stream_fps")));
+        row(md, "real-time streams sustained", models, m -> m.get("realtime_streams").toString());
+        row(md, "latency p50 / p99 (last frame of a clip to its result)", models,
+                m -> m.get("latency_us_p50") + " / " + m.get("latency_us_p99") + " us");
+        row(md, "model alone, 1 thread (frames/s)", models, m -> fmt("%.0f", m.get("engine_fps_1_thread")));
+        row(md, "model alone, achieved GFLOP/s (1 thread)", models, m -> fmt("%.2f", m.get("engine_gflops_1_thread")));
+        md.append(String.format(Locale.ROOT, "%nDecode alone (640x360 H.264): %.0f frames/s. MatMul peak probe: %.1f GFLOP/s "
+                        + "on 1 thread, %.1f on all. Java element (respikeresidual, mark) over identity: %.2f us/buffer.%n",
+                j.get("decode_only_fps"), j.get("peak_gflops_1_thread"), j.get("peak_gflops_all_threads"),
+                j.get("element_overhead_us")));
+        if (j.containsKey("soak")) {
+            md.append("Soak (heap fixed and pre-touched, so RSS growth is native): ").append(j.get("soak")).append('\n');
+        }
+        for (Map<String, Object> m : models) {
+            md.append("\n").append(m.get("name")).append(" capacity trials: ").append(m.get("capacity_trials")).append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String label, List<Map<String, Object>> models,
+            java.util.function.Function<Map<String, Object>, String> cell) {
+        md.append("| ").append(label);
+        for (Map<String, Object> m : models) {
+            md.append(" | ").append(cell.apply(m));
+        }
+        md.append(" |\n");
+    }
+
+    private static String pct(Object v) {
+        return fmt("%.1f%%", ((Number) v).doubleValue() * 100);
+    }
+
+    private static String fmt(String format, Object v) {
+        return String.format(Locale.ROOT, format, v);
+    }
+}

@@ -1,0 +1,93 @@
+package org.respike.pipelines.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.respike.pipelines.catalogue.LaunchTemplate;
+import org.respike.pipelines.run.ActionEvent;
+import org.respike.pipelines.run.PipelineRun;
+
+/**
+ * N copies of one file pipeline run side by side in this process as fast as they go: N streams are
+ * sustained in real time when all of them finish within the video's duration.
+ */
+final class StreamLoad {
+
+    /** How N parallel streams went: wall time, frames per second over all streams, the actions. */
+    record Trial(int streams, double wallSeconds, double videoSeconds, long framesPerStream, List<ActionEvent> events) {
+        boolean realTime() {
+            return wallSeconds <= videoSeconds;
+        }
+
+        double framesPerSecond() {
+            return streams * framesPerStream / wallSeconds;
+        }
+    }
+
+    private final Path input;
+    private final double videoSeconds;
+    private final long frames;
+
+    StreamLoad(Path input, double videoSeconds, long frames) {
+        this.input = input;
+        this.videoSeconds = videoSeconds;
+        this.frames = frames;
+    }
+
+    /** {@code stage}: what follows the decoder, e.g. "respikebin model=... device=cpu" or "identity". */
+    Trial run(String stage, int streams) throws Exception {
+        String launch = "filesrc location=" + LaunchTemplate.quote(input.toString()) + " ! decodebin ! videoconvert ! "
+                + stage + " ! fakesink sync=false";
+        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<PipelineRun.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                runs.add(pool.submit(() -> PipelineRun.run(launch, events::add, 600_000)));
+            }
+            for (Future<PipelineRun.Result> run : runs) {
+                PipelineRun.Result result = run.get();
+                if (!result.ok()) {
+                    throw new IllegalStateException(stage + ": " + result.message());
+                }
+            }
+            return new Trial(streams, (System.nanoTime() - t0) / 1e9, videoSeconds, frames, List.copyOf(events));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The most streams that still run in real time: doubling, then bisecting between the last two counts. */
+    int capacity(String stage, List<Trial> trials) throws Exception {
+        int ok = 0;
+        int failed = 0;
+        for (int n = 1; failed == 0; n *= 2) {
+            Trial t = run(stage, n);
+            trials.add(t);
+            if (t.realTime()) {
+                ok = n;
+            } else {
+                failed = n;
+            }
+            if (n >= 64) {
+                return ok;
+            }
+        }
+        while (failed - ok > 1) {
+            int mid = (ok + failed) / 2;
+            Trial t = run(stage, mid);
+            trials.add(t);
+            if (t.realTime()) {
+                ok = mid;
+            } else {
+                failed = mid;
+            }
+        }
+        return ok;
+    }
+}

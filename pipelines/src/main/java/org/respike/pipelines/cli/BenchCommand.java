@@ -1,0 +1,46 @@
+package org.respike.pipelines.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.respike.elements.RespikeHome;
+import org.respike.pipelines.bench.Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** respike bench: throughput, real-time capacity, overhead and efficiency, hybrid beside the 3D-CNN baseline. */
+@Command(name = "bench", description = {
+        "Measures on this machine, in one run: frames/s of one stream and real-time streams sustained (640x360",
+        "25 fps H.264 in) for the hybrid and the 3D-CNN baseline, decode alone, the Java element overhead over",
+        "identity, the model's achieved GFLOP/s against a MatMul peak probe, latency p50/p99; accuracy and",
+        "energy from the bundles. Optionally a soak run. Writes bench.json and bench.md."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--hybrid", paramLabel = "DIR", defaultValue = "", description = "Hybrid bundle (default: the bundled one).")
+    String hybrid;
+
+    @Option(names = "--baseline", paramLabel = "DIR", defaultValue = "models/bundles/c3d-baseline",
+            description = "Baseline bundle (default: ${DEFAULT-VALUE}).")
+    String baseline;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--soak-frames", defaultValue = "0", description = "Also run one stream this many frames and "
+            + "record memory over time (e.g. 100000); 0 skips it.")
+    long soakFrames;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = RespikeHome.root();
+        Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), root.resolve(baseline), out);
+        Benchmark.Report report = bench.run(soakFrames);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(),
+                report.json());
+        java.nio.file.Files.writeString(out.resolve("bench.md"), report.markdown());
+        System.out.println(report.markdown());
+        System.out.println("wrote " + out.resolve("bench.json") + " and " + out.resolve("bench.md"));
+        return 0;
+    }
+}
