@@ -15,6 +15,10 @@ for model in hybrid ann snn c3d; do
 done
 $PY -m respike_recipe.evaluate --runs "$RUNS/hybrid" "$RUNS/ann" "$RUNS/snn" "$RUNS/c3d" \
   --out "$RUNS/ablation.json"
+# Accuracy on the encoded test clips, which `respike classify` is checked against (goes into the manifests).
+for model in hybrid c3d; do
+  $PY -m respike_recipe.evaluate_mp4 --run "$RUNS/$model" --clips ../../pipelines/samples/test-clips
+done
 $PY -m respike_recipe.export --run "$RUNS/hybrid" --name respike-hybrid-synthetic --out "$BUNDLES/respike-hybrid"
 $PY -m respike_recipe.export --run "$RUNS/c3d" --name c3d-baseline-synthetic --out "$BUNDLES/c3d-baseline"
 $PY -m respike_recipe.report --ablation "$RUNS/ablation.json" --runs "$RUNS" --out "$BUNDLES" \

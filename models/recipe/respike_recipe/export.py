@@ -275,6 +275,15 @@ def untrained_metrics(model, cfg):
     return E.measure(model, zip(x.split(8), y.split(8)), list(CLASSES))
 
 
+def mp4_metrics(run: Path) -> dict:
+    """Accuracy on the encoded test clips (evaluate_mp4), the number `respike classify` is checked against."""
+    path = run / "eval_mp4.json"
+    if not path.exists():
+        return {}
+    result = json.loads(path.read_text())
+    return {"mp4_accuracy": result["mp4_accuracy"], "mp4_clips": result["mp4_clips"]}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", help="training run folder (config.json, checkpoint.pt, eval.json)")
@@ -296,6 +305,7 @@ def main(argv=None):
     else:
         cfg, model = load_model(Path(args.run))
         metrics, config = json.loads((Path(args.run) / EVAL).read_text()), load_config(Path(args.run))
+        metrics.update(mp4_metrics(Path(args.run)))
         name = args.name or f"respike-{cfg.mode}-synthetic"
     out = Path(args.out)
     recipe = {"config": config, "git_commit": git_commit(),
