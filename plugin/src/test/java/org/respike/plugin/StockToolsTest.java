@@ -3,20 +3,18 @@ package org.respike.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.respike.plugin.testing.StockTools;
 
 /**
   * The native loader in the stock tools: gst-inspect-1.0 and gst-launch-1.0 with GST_PLUGIN_PATH on
@@ -40,42 +38,16 @@ class StockToolsTest {
         Files.deleteIfExists(registry);
     }
 
-    record Result(int exit, String out, String err, long millis) {}
-
-    static Result tool(long timeoutSeconds, Map<String, String> extraEnv, String... command)
+    static StockTools.Result tool(long timeoutSeconds, Map<String, String> extraEnv, String... command)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.put("GST_PLUGIN_PATH", gstDir.toAbsolutePath().toString());
-        env.put("RESPIKE_CLASSPATH", testClasses.toAbsolutePath().toString());
-        env.put("GST_REGISTRY", registry.toAbsolutePath().toString());
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.remove("GST_DEBUG");
-        env.putAll(extraEnv);
-        File out = File.createTempFile("respike-tool", ".out");
-        File err = File.createTempFile("respike-tool", ".err");
-        try {
-            pb.redirectOutput(out).redirectError(err);
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError(String.join(" ", command) + " hung for " + timeoutSeconds + " s; stderr:\n"
-                        + Files.readString(err.toPath()));
-            }
-            long millis = (System.nanoTime() - t0) / 1_000_000;
-            return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
-                    Files.readString(err.toPath(), StandardCharsets.UTF_8), millis);
-        } finally {
-            out.delete();
-            err.delete();
-        }
+        return new StockTools(gstDir, testClasses.toAbsolutePath().toString(), registry)
+                .run(timeoutSeconds, extraEnv, List.of(command));
     }
 
     @Test
     @Order(1)
     void gstInspectListsTheJavaElementsWithPropertiesBlurbsAndDefaults() throws Exception {
-        Result r = tool(120, Map.of(), "gst-inspect-1.0", "respiketestcount");
+        StockTools.Result r = tool(120, Map.of(), "gst-inspect-1.0", "respiketestcount");
         assertEquals(0, r.exit(), r.err());
         String o = r.out();
         assertTrue(o.contains("Long-name                ReSpike test counter"), o);
@@ -88,7 +60,7 @@ class StockToolsTest {
         assertTrue(o.matches("(?s).*mode\\s+: A choice \\(one of: fast, slow\\).*String\\. Default: \"fast\".*"), o);
         assertTrue(o.matches("(?s).*report\\s+: Print the buffer count at EOS.*Boolean\\. Default: false.*"), o);
 
-        Result plugin = tool(60, Map.of(), "gst-inspect-1.0", "respike");
+        StockTools.Result plugin = tool(60, Map.of(), "gst-inspect-1.0", "respike");
         for (String factory : List.of("respiketestcount", "respiketestfail", "respiketestbadstart", "respiketestmeta",
                 "respiketestinvert", "respiketestbin")) {
             assertTrue(plugin.out().contains(factory), plugin.out());
@@ -98,7 +70,7 @@ class StockToolsTest {
     @Test
     @Order(2)
     void gstLaunchReportsAJavaErrorAndExitsNonZero() throws Exception {
-        Result r = tool(60, Map.of(), "gst-launch-1.0", "videotestsrc", "num-buffers=50", "!",
+        StockTools.Result r = tool(60, Map.of(), "gst-launch-1.0", "videotestsrc", "num-buffers=50", "!",
                 "respiketestfail", "fail-at=3", "!", "fakesink");
         assertEquals(1, r.exit(), r.out() + r.err());
         String all = r.out() + r.err();
@@ -109,7 +81,7 @@ class StockToolsTest {
     @Test
     @Order(3)
     void gstDebugShowsTheElementsLogCategory() throws Exception {
-        Result r = tool(60, Map.of("GST_DEBUG", "respiketestcount:5", "GST_DEBUG_NO_COLOR", "1"), "gst-launch-1.0", "-q",
+        StockTools.Result r = tool(60, Map.of("GST_DEBUG", "respiketestcount:5", "GST_DEBUG_NO_COLOR", "1"), "gst-launch-1.0", "-q",
                 "videotestsrc", "num-buffers=2", "!", "respiketestcount", "!", "fakesink");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("respiketestcount java:0:respiketestcount:<respiketestcount0> buffer pts 33333333"),
@@ -129,7 +101,7 @@ class StockToolsTest {
     void gstLaunchRunsAJavaElementRepeatedlyWithoutHangOrCrash() throws Exception {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < STRESS_RUNS; i++) {
-            Result r = tool(60, Map.of(), "gst-launch-1.0", "-q", "videotestsrc", "num-buffers=" + STRESS_BUFFERS, "!",
+            StockTools.Result r = tool(60, Map.of(), "gst-launch-1.0", "-q", "videotestsrc", "num-buffers=" + STRESS_BUFFERS, "!",
                     "video/x-raw,format=RGB,width=160,height=120", "!", "respiketestcount", "report=true", "null-checks=1000", "!", "fakesink");
             int run = i + 1;
             assertEquals(0, r.exit(), () -> "run " + run + " exited " + r.exit() + ":\n" + r.err());
