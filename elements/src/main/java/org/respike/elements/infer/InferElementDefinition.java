@@ -2,14 +2,12 @@ package org.respike.elements.infer;
 
 import java.util.List;
 import org.respike.elements.VideoCaps;
-import org.respike.elements.spi.ElementDefinition;
-import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
-import org.respike.elements.spi.VideoElement;
 
 /** respikeinfer: hybrid ANN+SNN action recognition on the video passing through. */
-public final class InferElementDefinition implements ElementDefinition {
+public final class InferElementDefinition extends BasicElementDefinition {
 
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.string("model", "Model bundle",
@@ -36,40 +34,15 @@ public final class InferElementDefinition implements ElementDefinition {
                     "At end of stream, publish the partial clip (completing a partial group from the frames "
                             + "seen); false drops it", true));
 
-    @Override
-    public String factoryName() {
-        return "respikeinfer";
-    }
-
-    @Override
-    public ElementMetadata metadata() {
-        return new ElementMetadata("ReSpike action recognition", "Filter/Analyzer/Video",
-                "Recognises actions with a hybrid ANN+SNN (ReSpike) model: ANN on key frames, spiking network on "
-                        + "residual frames, cross-attention fusion. Posts 'respike-action' element messages "
-                        + "(label, score, start, end, stream-id, spike-rate, energy-pj, latency-us, scores), attaches "
-                        + "a respike-action meta to the buffer that ends each clip and can write JSON lines. "
-                        + "Example: gst-launch-1.0 -m filesrc location=clip.mp4 ! decodebin ! videoconvert ! "
-                        + "respikeinfer json-output=- ! fakesink",
-                "ReSpike for GStreamer");
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public String caps() {
-        return VideoCaps.PACKED_RGB;
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
-    }
-
-    @Override
-    public VideoElement create(ElementHost host) {
-        return new InferElement(host);
+    public InferElementDefinition() {
+        super("respikeinfer", new ElementMetadata("ReSpike action recognition", "Filter/Analyzer/Video",
+                        "Recognises actions with a hybrid ANN+SNN (ReSpike) model: ANN on key frames, spiking network on "
+                                + "residual frames, cross-attention fusion. Posts 'respike-action' element messages "
+                                + "(label, score, start, end, stream-id, spike-rate, energy-pj, latency-us, scores), attaches "
+                                + "a respike-action meta to the buffer that ends each clip and can write JSON lines. "
+                                + "Example: gst-launch-1.0 -m filesrc location=clip.mp4 ! decodebin ! videoconvert ! "
+                                + "respikeinfer json-output=- ! fakesink",
+                        "ReSpike for GStreamer"),
+                PROPERTIES, VideoCaps.PACKED_RGB, true, InferElement::new);
     }
 }

@@ -2,14 +2,12 @@ package org.respike.elements.overlay;
 
 import java.util.List;
 import org.respike.elements.VideoCaps;
-import org.respike.elements.spi.ElementDefinition;
-import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
-import org.respike.elements.spi.VideoElement;
 
 /** respikeoverlay: draws the recognised action and an energy/spike-rate readout onto the video. */
-public final class OverlayElementDefinition implements ElementDefinition {
+public final class OverlayElementDefinition extends BasicElementDefinition {
 
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.integer("scale", "Text scale",
@@ -18,37 +16,12 @@ public final class OverlayElementDefinition implements ElementDefinition {
                     "Also show the clip's mean spike rate and estimated energy", true),
             PropertySpec.bool("silent", "Silent", "Draw nothing; frames pass unchanged", false));
 
-    @Override
-    public String factoryName() {
-        return "respikeoverlay";
-    }
-
-    @Override
-    public ElementMetadata metadata() {
-        return new ElementMetadata("ReSpike action overlay", "Filter/Effect/Video",
-                "Draws the latest action recognised upstream by respikeinfer (its respike-action buffer meta): "
-                        + "label, score, spike rate and estimated energy. Example: gst-launch-1.0 filesrc location=in.mp4 ! "
-                        + "decodebin ! videoconvert ! respikeinfer ! respikeoverlay ! videoconvert ! autovideosink",
-                "ReSpike for GStreamer");
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public String caps() {
-        return VideoCaps.PACKED_RGB;
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
-    }
-
-    @Override
-    public VideoElement create(ElementHost host) {
-        return new OverlayElement();
+    public OverlayElementDefinition() {
+        super("respikeoverlay", new ElementMetadata("ReSpike action overlay", "Filter/Effect/Video",
+                        "Draws the latest action recognised upstream by respikeinfer (its respike-action buffer meta): "
+                                + "label, score, spike rate and estimated energy. Example: gst-launch-1.0 filesrc location=in.mp4 ! "
+                                + "decodebin ! videoconvert ! respikeinfer ! respikeoverlay ! videoconvert ! autovideosink",
+                        "ReSpike for GStreamer"),
+                PROPERTIES, VideoCaps.PACKED_RGB, false, host -> new OverlayElement());
     }
 }

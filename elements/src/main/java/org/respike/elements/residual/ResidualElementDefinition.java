@@ -1,15 +1,13 @@
 package org.respike.elements.residual;
 
 import java.util.List;
-import org.respike.elements.spi.ElementDefinition;
-import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
-import org.respike.elements.spi.VideoElement;
 import org.respike.elements.VideoCaps;
 
 /** respikeresidual: splits the stream into ReSpike groups and shows the residual frames. */
-public final class ResidualElementDefinition implements ElementDefinition {
+public final class ResidualElementDefinition extends BasicElementDefinition {
 
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.integer("stride", "Stride",
@@ -23,38 +21,13 @@ public final class ResidualElementDefinition implements ElementDefinition {
                     "mark", List.of("mark", "visualize")),
             PropertySpec.real("gain", "Gain", "Contrast of the visualised residual", 2.0, 0.1, 64.0));
 
-    @Override
-    public String factoryName() {
-        return "respikeresidual";
-    }
-
-    @Override
-    public ElementMetadata metadata() {
-        return new ElementMetadata("ReSpike residual frames", "Filter/Analyzer/Video",
-                "Splits video into groups of key frame + residual frames as ReSpike does, tags each frame's role, "
-                        + "and optionally renders the signed residuals that the spiking network sees. Example: "
-                        + "gst-launch-1.0 videotestsrc pattern=ball ! videoconvert ! respikeresidual mode=visualize ! "
-                        + "videoconvert ! autovideosink",
-                "ReSpike for GStreamer");
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public String caps() {
-        return VideoCaps.PACKED_RGB;
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
-    }
-
-    @Override
-    public VideoElement create(ElementHost host) {
-        return new ResidualElement();
+    public ResidualElementDefinition() {
+        super("respikeresidual", new ElementMetadata("ReSpike residual frames", "Filter/Analyzer/Video",
+                        "Splits video into groups of key frame + residual frames as ReSpike does, tags each frame's role, "
+                                + "and optionally renders the signed residuals that the spiking network sees. Example: "
+                                + "gst-launch-1.0 videotestsrc pattern=ball ! videoconvert ! respikeresidual mode=visualize ! "
+                                + "videoconvert ! autovideosink",
+                        "ReSpike for GStreamer"),
+                PROPERTIES, VideoCaps.PACKED_RGB, false, host -> new ResidualElement());
     }
 }
