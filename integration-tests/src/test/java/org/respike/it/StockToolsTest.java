@@ -1,0 +1,65 @@
+package org.respike.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.respike.it.support.Repo;
+import org.respike.models.testing.TestBundles;
+import org.respike.plugin.testing.StockTools;
+
+/** The real elements in the stock tools, as users run them with GST_PLUGIN_PATH. */
+class StockToolsTest {
+
+    private static final int RUNS = 20;
+    private static final int FRAMES = 2000;
+
+    private static StockTools tools() {
+        return new StockTools(Repo.root().resolve("plugin/target/gst"), "",
+                Repo.root().resolve("integration-tests/target/stock-registry.bin"));
+    }
+
+    @Test
+    void gstInspectListsAllFourElementsWithTheirProperties() throws Exception {
+        StockTools.Result plugin = tools().run(120, Map.of(), List.of("gst-inspect-1.0", "respike"));
+        assertEquals(0, plugin.exit(), plugin.err());
+        for (String element : List.of("respikebin", "respikeinfer", "respikeresidual", "respikeoverlay")) {
+            assertTrue(plugin.out().contains(element), plugin.out());
+        }
+        StockTools.Result infer = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikeinfer"));
+        for (String property : List.of("model", "device", "device-id", "window", "min-score", "json-output",
+                "stream-id", "flush-on-eos")) {
+            assertTrue(infer.out().matches("(?s).*\\n  " + property + " +: .*"), property + " in:\n" + infer.out());
+        }
+    }
+
+    @Test
+    void gstLaunchRunsRespikebinOnAnEncodedClipAndPrintsTheAction() throws Exception {
+        StockTools.Result r = tools().run(120, Map.of(), List.of("gst-launch-1.0", "-m", "filesrc",
+                "location=" + Repo.clip("wave"), "!", "decodebin", "!", "respikebin", "name=door", "device=cpu",
+                "model=" + TestBundles.hybrid(), "!", "fakesink"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("respike-action, stream-id=(string)door, label=(string)"), r.out());
+    }
+
+    /**
+     * The JVM's SIGSEGV handler survives GStreamer's plugin loading: twenty runs of 2,000 frames of the real
+     * bin through the stock tool all end cleanly (no hang, no signal death).
+     */
+    @Test
+    void twentyLongRunsThroughTheStockToolEndCleanly() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            StockTools.Result r = tools().run(120, Map.of(), List.of("gst-launch-1.0", "-q", "videotestsrc",
+                    "num-buffers=" + FRAMES, "pattern=ball", "!", "video/x-raw,width=160,height=120,framerate=25/1", "!",
+                    "respikebin", "device=cpu", "model=" + TestBundles.hybrid(), "!", "fakesink"));
+            if (r.exit() != 0) {
+                failures.add("run " + i + ": exit " + r.exit() + "\n" + r.err());
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+}
