@@ -273,6 +273,8 @@ class HybridStreamTest {
                     quiet / quietFrames, withResult / resultFrames, bareRun);
             assertTrue(quiet / quietFrames <= bareRun + 64,
                     "stream allocates " + quiet / quietFrames + " B/frame, ONNX Runtime's run alone " + bareRun);
+            long perFrame = (quiet + withResult) / (quietFrames + resultFrames);
+            assertTrue(perFrame < 1024, "steady state allocates " + perFrame + " B/frame on average, results included");
         }
     }
 

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Where the tests find model bundles. Each path is one constant, relative to the repository root
- * (surefire's {@code respike.root}); a system property overrides it, e.g. to test an untrained bundle
- * from the recipe before trained ones are committed:
+ * (surefire's {@code respike.root}); a system property overrides it, e.g. to test a freshly exported bundle:
  * {@code mvn -pl models verify -Drespike.test.bundle=/path/to/untrained-hybrid-bundle}.
  */
 public final class TestBundles {
@@ -20,25 +19,29 @@ public final class TestBundles {
     private TestBundles() {
     }
 
-    /** The hybrid bundle; the test is skipped (not failed) while none is available. */
+    /** The hybrid bundle, the product's default: committed, so a missing one fails the test. */
     public static Path hybrid() {
-        return require("respike.test.bundle", HYBRID);
+        Path p = locate("respike.test.bundle", HYBRID);
+        if (!Files.isRegularFile(p.resolve("manifest.json"))) {
+            throw new AssertionError("no hybrid bundle at " + p + " (the default model is committed there)");
+        }
+        return p;
     }
 
-    /** The clip-architecture baseline bundle; skipped while none is available. */
+    /** The clip-architecture baseline bundle; the test is skipped (not failed) until one is committed. */
     public static Path clip() {
-        return require("respike.test.clip-bundle", CLIP);
+        Path p = locate("respike.test.clip-bundle", CLIP);
+        assumeTrue(Files.isRegularFile(p.resolve("manifest.json")),
+                "no baseline bundle at " + p + " (set -Drespike.test.clip-bundle=<bundle dir> to test one)");
+        return p;
     }
 
     public static Path repoRoot() {
         return Path.of(System.getProperty("respike.root", "..")).toAbsolutePath().normalize();
     }
 
-    private static Path require(String property, String defaultPath) {
+    private static Path locate(String property, String defaultPath) {
         String override = System.getProperty(property);
-        Path p = override != null && !override.isBlank() ? Path.of(override) : repoRoot().resolve(defaultPath);
-        assumeTrue(Files.isRegularFile(p.resolve("manifest.json")),
-                "no bundle at " + p + " (set -D" + property + "=<bundle dir> to test one)");
-        return p;
+        return override != null && !override.isBlank() ? Path.of(override) : repoRoot().resolve(defaultPath);
     }
 }
