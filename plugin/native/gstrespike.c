@@ -324,7 +324,7 @@ static const GstPluginDesc respike_plugin_desc = {
   "LGPL",
   "respike",
   "respike",
-  "https://github.com/respike",
+  "Unknown package origin",
   NULL,
   GST_PADDING_INIT
 };
