@@ -62,20 +62,23 @@ final class StreamLoad {
         }
     }
 
-    /** The most streams that still run in real time: doubling, then bisecting between the last two counts. */
-    int capacity(String stage, List<Trial> trials) throws Exception {
+    /**
+     * The most streams that still run in real time, up to {@code limit}: doubling, then bisecting between the
+     * last count that held and the first that did not.
+     */
+    int capacity(String stage, int limit, List<Trial> trials) throws Exception {
         int ok = 0;
         int failed = 0;
         for (int n = 1; failed == 0; n *= 2) {
+            if (n > limit) {
+                return ok;
+            }
             Trial t = run(stage, n);
             trials.add(t);
             if (t.realTime()) {
                 ok = n;
             } else {
                 failed = n;
-            }
-            if (n >= 64) {
-                return ok;
             }
         }
         while (failed - ok > 1) {
