@@ -1,7 +1,7 @@
 package org.respike.plugin.testelements;
 
 import java.util.List;
-import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
@@ -13,7 +13,13 @@ import org.respike.elements.spi.VideoFrame;
   * respiketestcount: read-only passthrough that records what it sees (TEST ONLY). With report=true it prints
   * "respiketestcount NAME: N buffers" at EOS, for tests that run the stock tools.
   */
-public final class CountElement implements ElementDefinition {
+public final class CountElement extends BasicElementDefinition {
+    public CountElement() {
+        super("respiketestcount", new ElementMetadata("ReSpike test counter", "Filter/Analyzer/Video",
+                "Counts buffers (test only). Example: videotestsrc num-buffers=10 ! respiketestcount ! fakesink",
+                "ReSpike tests"), PROPERTIES, "video/x-raw,format={RGB,BGR,RGBx,BGRx,RGBA,BGRA}", true, CountElement::logic);
+    }
+
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.string("label", "Label", "Free text the test reads back", "none"),
             PropertySpec.bool("report", "Report", "Print the buffer count at EOS", false),
@@ -24,35 +30,7 @@ public final class CountElement implements ElementDefinition {
                     "Per buffer, dereference null this many times in compiled code and catch the NullPointerException:"
                             + " HotSpot turns those into SIGSEGVs that only its own handler survives", 0, 0, 1_000_000));
 
-    @Override
-    public String factoryName() {
-        return "respiketestcount";
-    }
-
-    @Override
-    public ElementMetadata metadata() {
-        return new ElementMetadata("ReSpike test counter", "Filter/Analyzer/Video",
-                "Counts buffers (test only). Example: videotestsrc num-buffers=10 ! respiketestcount ! fakesink",
-                "ReSpike tests");
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public String caps() {
-        return "video/x-raw,format={RGB,BGR,RGBx,BGRx,RGBA,BGRA}";
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
-    }
-
-    @Override
-    public VideoElement create(ElementHost host) {
+    private static VideoElement logic(ElementHost host) {
         return new Logic(host);
     }
 

@@ -1,7 +1,7 @@
 package org.respike.plugin.testelements;
 
 import java.util.List;
-import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
@@ -9,37 +9,20 @@ import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFrame;
 
 /** respiketestfail: throws in process() from buffer number fail-at on (TEST ONLY). */
-public final class FailElement implements ElementDefinition {
+public final class FailElement extends BasicElementDefinition {
+    public FailElement() {
+        super("respiketestfail",
+                new ElementMetadata("ReSpike test failure", "Filter/Video", "Throws in process() (test only)", "ReSpike tests"),
+                PROPERTIES,
+                "video/x-raw",
+                true,
+                FailElement::logic);
+    }
+
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.integer("fail-at", "Fail at", "Index of the first buffer that throws", 5, 0, 1_000_000));
 
-    @Override
-    public String factoryName() {
-        return "respiketestfail";
-    }
-
-    @Override
-    public ElementMetadata metadata() {
-        return new ElementMetadata("ReSpike test failure", "Filter/Video", "Throws in process() (test only)", "ReSpike tests");
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public String caps() {
-        return "video/x-raw";
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
-    }
-
-    @Override
-    public VideoElement create(ElementHost host) {
+    private static VideoElement logic(ElementHost host) {
         return new TestLogic(host, PROPERTIES) {
             @Override
             public void process(VideoFrame frame) {

@@ -2,7 +2,7 @@ package org.respike.plugin.testelements;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
@@ -10,35 +10,15 @@ import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFrame;
 
 /** respiketestinvert: writes the frame in place (255 - byte), a writable element (TEST ONLY). */
-public final class InvertElement implements ElementDefinition {
-    @Override
-    public String factoryName() {
-        return "respiketestinvert";
+public final class InvertElement extends BasicElementDefinition {
+    public InvertElement() {
+        super("respiketestinvert",
+                new ElementMetadata("ReSpike test invert", "Filter/Effect/Video", "Inverts the frame (test only)",
+                        "ReSpike tests"),
+                List.of(), "video/x-raw,format=RGB", false, InvertElement::logic);
     }
 
-    @Override
-    public ElementMetadata metadata() {
-        return new ElementMetadata("ReSpike test invert", "Filter/Effect/Video", "Inverts the frame (test only)",
-                "ReSpike tests");
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return List.of();
-    }
-
-    @Override
-    public String caps() {
-        return "video/x-raw,format=RGB";
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
-    }
-
-    @Override
-    public VideoElement create(ElementHost host) {
+    private static VideoElement logic(ElementHost host) {
         return new TestLogic(host, List.of()) {
             @Override
             public void process(VideoFrame frame) {

@@ -3,7 +3,7 @@ package org.respike.plugin.testelements;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
@@ -14,36 +14,17 @@ import org.respike.elements.spi.VideoFrame;
   * respiketestmeta: attaches a RespikeTestMeta to every buffer and posts a "respike-test" element message
   * every message-every buffers, with one field of each supported type (TEST ONLY).
   */
-public final class MetaElement implements ElementDefinition {
+public final class MetaElement extends BasicElementDefinition {
+    public MetaElement() {
+        super("respiketestmeta",
+                new ElementMetadata("ReSpike test meta", "Filter/Analyzer/Video",
+                        "Adds metas and posts messages (test only)", "ReSpike tests"),
+                PROPERTIES, "video/x-raw", true, MetaElement::logic);
+    }
+
     public static final String META = "RespikeTestMeta";
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.integer("message-every", "Message every", "Post a message every N buffers", 1, 1, 1000));
-
-    @Override
-    public String factoryName() {
-        return "respiketestmeta";
-    }
-
-    @Override
-    public ElementMetadata metadata() {
-        return new ElementMetadata("ReSpike test meta", "Filter/Analyzer/Video", "Adds metas and posts messages (test only)",
-                "ReSpike tests");
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public String caps() {
-        return "video/x-raw";
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
-    }
 
     /** The fields the element sends for buffer {@code index}. */
     public static Map<String, Object> fields(int index, long pts) {
@@ -60,8 +41,7 @@ public final class MetaElement implements ElementDefinition {
         return f;
     }
 
-    @Override
-    public VideoElement create(ElementHost host) {
+    private static VideoElement logic(ElementHost host) {
         return new TestLogic(host, PROPERTIES) {
             @Override
             public void process(VideoFrame frame) {

@@ -1,7 +1,7 @@
 package org.respike.plugin.testelements;
 
 import java.util.List;
-import org.respike.elements.spi.ElementDefinition;
+import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
@@ -10,34 +10,17 @@ import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
 
 /** respiketestpass: a read-only element that does nothing but read one byte, for the overhead benchmark. */
-public final class PassElement implements ElementDefinition {
-    @Override
-    public String factoryName() {
-        return "respiketestpass";
+public final class PassElement extends BasicElementDefinition {
+    public PassElement() {
+        super("respiketestpass",
+                new ElementMetadata("ReSpike test passthrough", "Filter/Video", "Does nothing (benchmark)", "ReSpike tests"),
+                List.of(),
+                "video/x-raw",
+                true,
+                PassElement::logic);
     }
 
-    @Override
-    public ElementMetadata metadata() {
-        return new ElementMetadata("ReSpike test passthrough", "Filter/Video", "Does nothing (benchmark)", "ReSpike tests");
-    }
-
-    @Override
-    public List<PropertySpec> properties() {
-        return List.of();
-    }
-
-    @Override
-    public String caps() {
-        return "video/x-raw";
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
-    }
-
-    @Override
-    public VideoElement create(ElementHost host) {
+    private static VideoElement logic(ElementHost host) {
         return new VideoElement() {
             private long sum;
 
