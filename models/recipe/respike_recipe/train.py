@@ -11,6 +11,7 @@ timesteps with the ATan surrogate. A checkpoint is written after every epoch; --
 from the last one with the same optimizer, schedule and RNG state.
 """
 import argparse
+import json
 import math
 import random
 import sys
@@ -40,6 +41,8 @@ def parse_args(argv=None):
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--config", choices=["small", "full"], default="small")
+    ap.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                    help="override a ReSpikeConfig field, e.g. --set stem_pool=false --set size=96 (JSON values)")
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--optimizer", choices=["sgd", "adamw"], default="sgd")
     ap.add_argument("--lr", type=float, help="default: 2e-3 (adamw), 0.1 (sgd)")
@@ -123,6 +126,16 @@ def set_rng_state(state):
     random.setstate(state["python"])
 
 
+def overrides(pairs) -> dict:
+    """FIELD=VALUE pairs with JSON values (lists become tuples, as in the config)."""
+    out = {}
+    for pair in pairs:
+        field, value = pair.split("=", 1)
+        parsed = json.loads(value)
+        out[field] = tuple(parsed) if isinstance(parsed, list) else parsed
+    return out
+
+
 def main(argv=None):
     args = parse_args(argv)
     torch.set_num_threads(args.threads)
@@ -131,7 +144,7 @@ def main(argv=None):
     epochs = args.epochs or DEFAULT_EPOCHS
 
     train_set, val_set, classes = datasets(args, 224 if args.config == "full" else 64)
-    cfg = getattr(ReSpikeConfig, args.config)(mode=args.model, num_classes=len(classes))
+    cfg = getattr(ReSpikeConfig, args.config)(mode=args.model, num_classes=len(classes), **overrides(args.set))
     model = build_model(cfg).to(args.device)
     optimizer = make_optimizer(args, model)
     start, history = 0, []
