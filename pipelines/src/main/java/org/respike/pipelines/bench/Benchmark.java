@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
+import org.respike.pipelines.run.Latency;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.plugin.bench.ElementOverhead;
 
@@ -96,9 +96,9 @@ public final class Benchmark {
         load.run(stage, 1); // JIT, sessions and decoders warm, so neither model pays for the other's cold start
         StreamLoad.Trial one = load.run(stage, 1);
         m.put("one_stream_fps", one.framesPerSecond());
-        List<Long> latencies = one.events().stream().map(ActionEvent::latencyUs).sorted().toList();
-        m.put("latency_us_p50", percentile(latencies, 0.50));
-        m.put("latency_us_p99", percentile(latencies, 0.99));
+        Latency latency = Latency.of(one.events());
+        m.put("latency_us_p50", latency.p50Us());
+        m.put("latency_us_p99", latency.p99Us());
 
         progress(name + ": real-time capacity");
         List<StreamLoad.Trial> trials = new ArrayList<>();
@@ -159,9 +159,6 @@ public final class Benchmark {
         return m;
     }
 
-    private static long percentile(List<Long> sorted, double q) {
-        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
-    }
 
     private static void progress(String step) {
         System.err.println("bench: " + step + " ...");

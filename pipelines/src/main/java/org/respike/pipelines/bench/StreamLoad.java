@@ -68,29 +68,30 @@ final class StreamLoad {
      */
     int capacity(String stage, int limit, List<Trial> trials) throws Exception {
         int ok = 0;
-        int failed = 0;
-        for (int n = 1; failed == 0; n *= 2) {
-            if (n > limit) {
-                return ok;
-            }
-            Trial t = run(stage, n);
-            trials.add(t);
-            if (t.realTime()) {
-                ok = n;
-            } else {
-                failed = n;
-            }
+        int n = 1;
+        while (n <= limit && holds(stage, n, trials)) {
+            ok = n;
+            n *= 2;
         }
+        if (n > limit) {
+            return ok;
+        }
+        int failed = n;
         while (failed - ok > 1) {
             int mid = (ok + failed) / 2;
-            Trial t = run(stage, mid);
-            trials.add(t);
-            if (t.realTime()) {
+            if (holds(stage, mid, trials)) {
                 ok = mid;
             } else {
                 failed = mid;
             }
         }
         return ok;
+    }
+
+    /** Runs {@code streams} streams once, records the trial, and tells whether they kept real time. */
+    private boolean holds(String stage, int streams, List<Trial> trials) throws Exception {
+        Trial t = run(stage, streams);
+        trials.add(t);
+        return t.realTime();
     }
 }

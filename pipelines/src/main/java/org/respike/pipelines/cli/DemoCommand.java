@@ -17,6 +17,7 @@ import org.respike.pipelines.demo.DemoScore;
 import org.respike.pipelines.demo.GroundTruth;
 import org.respike.pipelines.demo.TimelinePlot;
 import org.respike.pipelines.run.ActionEvent;
+import org.respike.pipelines.run.Latency;
 import org.respike.pipelines.run.PipelineRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,17 +137,14 @@ final class DemoCommand implements Callable<Integer> {
         s.put("wall_seconds", wall);
         s.put("frames_per_second", truth.frames() / wall);
         s.put("realtime_factor", truth.duration() / wall);
-        List<Long> latencies = results.stream().map(ActionEvent::latencyUs).sorted().toList();
-        s.put("latency_us_p50", percentile(latencies, 0.50));
-        s.put("latency_us_p99", percentile(latencies, 0.99));
+        Latency latency = Latency.of(results);
+        s.put("latency_us_p50", latency.p50Us());
+        s.put("latency_us_p99", latency.p99Us());
         s.put("mean_spike_rate", results.stream().mapToDouble(ActionEvent::spikeRate).average().orElse(0));
         s.put("mean_energy_uj_per_clip", results.stream().mapToDouble(ActionEvent::energyPj).average().orElse(0) / 1e6);
         return s;
     }
 
-    private static long percentile(List<Long> sorted, double q) {
-        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
-    }
 
     private static void printSummary(Map<String, Object> s) {
         System.out.printf(Locale.ROOT, "%nsummary: %d clip results, clip accuracy %.1f%%; %d events, precision %.1f%%;"
