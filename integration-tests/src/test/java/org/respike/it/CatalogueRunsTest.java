@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.respike.it.support.Repo;
 import org.respike.it.support.RtspTestServer;
+import org.respike.it.support.Runs;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
 import org.respike.pipelines.run.ActionEvent;
-import org.respike.pipelines.run.PipelineRun;
 
 /** Every launch string of pipelines/catalogue runs to EOS on test sources and produces what it promises. */
 class CatalogueRunsTest {
 
-    private static final long TIMEOUT_MS = 120_000;
     private static PipelineCatalogue catalogue;
     private static RtspTestServer camera;
 
@@ -47,11 +45,9 @@ class CatalogueRunsTest {
     }
 
     private static List<ActionEvent> run(String name, Map<String, String> values) {
-        LaunchTemplate template = catalogue.get(name);
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
-        PipelineRun.Result result = PipelineRun.run(template.renderForTest(values), events::add, TIMEOUT_MS);
-        assertTrue(result.ok(), name + ": " + result.message());
-        return events;
+        Runs run = Runs.of(catalogue.get(name).renderForTest(values));
+        assertTrue(run.result().ok(), name + ": " + run.result().message());
+        return run.events();
     }
 
     private String model() {
@@ -84,12 +80,10 @@ class CatalogueRunsTest {
                 "MODEL", model(), "EVENTS", events.toString(), "OUTPUT", mp4.toString()));
         assertEquals(1, bus.size(), "a 16-frame clip is one clip");
         assertEquals(1, jsonLines(events).size());
-        List<ActionEvent> reread = new ArrayList<>();
-        PipelineRun.Result decoded = PipelineRun.run("filesrc location=" + LaunchTemplate.quote(mp4.toString())
-                + " ! decodebin ! videoconvert ! respikeinfer model=" + LaunchTemplate.quote(model())
-                + " ! fakesink", reread::add, TIMEOUT_MS);
-        assertTrue(decoded.ok(), "the annotated MP4 decodes: " + decoded.message());
-        assertEquals(1, reread.size(), "all 16 frames are in the annotated MP4");
+        Runs reread = Runs.of("filesrc location=" + LaunchTemplate.quote(mp4.toString())
+                + " ! decodebin ! videoconvert ! respikeinfer model=" + LaunchTemplate.quote(model()) + " ! fakesink");
+        assertTrue(reread.result().ok(), "the annotated MP4 decodes: " + reread.result().message());
+        assertEquals(1, reread.events().size(), "all 16 frames are in the annotated MP4");
     }
 
     @Test
