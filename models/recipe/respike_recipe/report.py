@@ -94,7 +94,7 @@ def worst_pairs(m, n=4):
     return [(m["labels"][i], m["labels"][j], int(cm[i, j])) for i, j in idx if cm[i, j]]
 
 
-def card(results, training, configs, bundles) -> str:
+def card(results, training, configs, bundles, study=None) -> str:
     hybrid, c3d = results.get("hybrid"), results.get("c3d")
     cfg = configs["hybrid"]["model"]
     train_cfg = configs["hybrid"]["train"]
@@ -151,7 +151,8 @@ def card(results, training, configs, bundles) -> str:
         "stage maps are 16/8/4/2 px at 64x64 (the 224 layout scaled down), and the GEGLU is x2 instead of "
         "x4; the full-size config (`--config full`) is the paper's ResNet-50 + spiking ResNet-18 at 224.",
         "- Baseline `c3d`: an R(2+1)D-18-style 3D CNN on all 16 frames (one block per stage, widths "
-        f"{cfg['c3d_widths']}, stem stride (1,2,2), stages 2-4 halve time and space).",
+        f"{cfg['c3d_widths']}, stem conv stride (1,2,2) then a (1,3,3)/(1,2,2) max-pool like the hybrid's stems, stages 2-4 halve "
+        "time and space). Without the pool it stayed at chance accuracy for 3 epochs of the same recipe.",
         "",
         "## Training recipe (identical for the four models)",
         f"Cross-entropy, {train_cfg['optimizer'].upper()} (lr {train_cfg['lr']}, weight decay "
@@ -167,6 +168,7 @@ def card(results, training, configs, bundles) -> str:
         "## Targets of the recipe's issue against what was measured",
         targets(results),
         "",
+        *(stride_study(results, cfg["stride"], *study) if study else []),
         "Operations are counted per layer with hooks (convolutions, linear layers, attention matmuls); "
         "energy = MACs x 4.6 pJ + spike-fed ACs x 0.9 pJ, where a layer fed by a LIF layer costs "
         "(measured spike rate of that LIF layer on the test split) x its dense operations. Data movement is "
@@ -216,6 +218,31 @@ def mp4_line(run: Path) -> str:
             "`respike classify --json` is tested against).")
 
 
+def stride_study(results, s0, study, stride) -> list:
+    """Card lines comparing the shipped ablation (stride s0) with the same recipe at another stride."""
+    modes = [mode for mode in ("hybrid", "ann", "snn") if mode in study and mode in results]
+    rows = [[TITLES[mode], *(f"{100 * r[mode]['test_accuracy']:.1f}" for r in (results, study)),
+             *(f"{r[mode]['energy_uj_per_clip']:.1f}" for r in (results, study))] for mode in modes]
+    pairs = ", ".join(f"{a} -> {b} ({c})" for a, b, c in worst_pairs(study["hybrid"]))
+    return [
+        f"## Stride study: the same recipe at s = {stride}",
+        "",
+        "ReSpike averages independent group logits, so the order of poses across groups is lost; a pair "
+        "that differs only in order (sit down / stand up, squat down / rise) must be told apart inside one "
+        f"group. With `--set stride={stride}` a group sees {stride - 1} residual frames instead of {s0 - 1}. "
+        "Same data, recipe and epochs; test split:",
+        "",
+        md_table(["model", f"acc s={s0} (%)", f"acc s={stride} (%)", f"energy s={s0} (uJ)",
+                  f"energy s={stride} (uJ)"], rows),
+        "",
+        f"Targets at s = {stride} (the 3D CNN does not depend on s):",
+        targets({**study, **({"c3d": results["c3d"]} if "c3d" in results else {})}),
+        "",
+        f"Largest confusions of the hybrid at s = {stride}: {pairs}.",
+        "",
+    ]
+
+
 def targets(results) -> str:
     hybrid = results["hybrid"]["test_accuracy"]
     lines = [f"- Hybrid >= 95%: {100 * hybrid:.1f}% -> " + ("met" if hybrid >= 0.95 else "NOT met")]
@@ -224,15 +251,24 @@ def targets(results) -> str:
             d = 100 * (hybrid - results[mode]["test_accuracy"])
             lines.append(f"- {TITLES[mode]} at least {gap} points below the hybrid: {d:+.1f} points -> "
                          + ("met" if d >= gap else "NOT met"))
-    lines.append("- Hybrid energy <= 1/7 of the 3D CNN's at no more than 1 point less accuracy: "
-                 + ("see the ablation table" if "c3d" in results else "baseline accuracy not measured yet"))
+    aim = "- Hybrid energy <= 1/7 of the 3D CNN's at no more than 1 point less accuracy: "
+    if "c3d" in results:
+        c3d = results["c3d"]
+        ratio = c3d["energy_uj_per_clip"] / results["hybrid"]["energy_uj_per_clip"]
+        d = 100 * (hybrid - c3d["test_accuracy"])
+        aim += (f"1/{ratio:.1f} of its energy at {d:+.1f} points -> "
+                + ("met" if ratio >= 7 and d >= -1 else "NOT met"))
+    else:
+        aim += "baseline accuracy not measured yet"
+    lines.append(aim)
     return "\n".join(lines)
 
 
 OPTIMIZER_NOTE = (
-    "SGD as in the paper: in a 3-epoch pilot of the hybrid on 1000 clips AdamW (lr 2e-3, wd 0.05) was "
-    "not better (validation 39% vs 40% for SGD), so the paper's optimizer stays (`--optimizer adamw` "
-    "remains available).")
+    "AdamW, not the paper's SGD: with SGD (lr 0.1, batch 16, 24 epochs) the ANN-only model sat at chance "
+    "for its first 7 epochs and ended at 40.8%, and the 3D CNN was still at chance after 3 epochs; with "
+    "AdamW the ANN-only model left chance in its first epoch (52% val after 6), and a 3-epoch hybrid pilot "
+    "on 3000 clips reached 62.3% val vs 55.7% with SGD (`--optimizer sgd` remains available).")
 
 
 def main(argv=None):
@@ -241,6 +277,7 @@ def main(argv=None):
     ap.add_argument("--runs", required=True, help="folder of the runs named in the ablation")
     ap.add_argument("--out", required=True)
     ap.add_argument("--bundles", nargs="*", default=[])
+    ap.add_argument("--stride-study", help="ablation JSON of the same recipe at another stride (runs in --runs)")
     args = ap.parse_args(argv)
     loaded = json.loads(Path(args.ablation).read_text())
     results = {m["mode"]: m for m in loaded.values()}
@@ -252,7 +289,13 @@ def main(argv=None):
     out.mkdir(parents=True, exist_ok=True)
     plot_accuracy_energy(results, out / "accuracy_vs_energy.png")
     plot_confusions(results, out / "confusion_matrices.png")
-    (out / "MODEL_CARD.md").write_text(card(results, training, configs, [Path(b).name for b in args.bundles]))
+    study = None
+    if args.stride_study:
+        other = json.loads(Path(args.stride_study).read_text())
+        stride = load_config(Path(args.runs) / next(iter(other)))["model"]["stride"]
+        study = ({m["mode"]: m for m in other.values()}, stride)
+    (out / "MODEL_CARD.md").write_text(card(results, training, configs, [Path(b).name for b in args.bundles],
+                                            study))
     for b in args.bundles:
         shutil.copy(out / "MODEL_CARD.md", Path(b) / "MODEL_CARD.md")
     print(f"wrote {out / 'MODEL_CARD.md'}")

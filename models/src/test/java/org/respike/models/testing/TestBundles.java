@@ -1,7 +1,5 @@
 package org.respike.models.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,18 +19,20 @@ public final class TestBundles {
 
     /** The hybrid bundle, the product's default: committed, so a missing one fails the test. */
     public static Path hybrid() {
-        Path p = locate("respike.test.bundle", HYBRID);
-        if (!Files.isRegularFile(p.resolve("manifest.json"))) {
-            throw new AssertionError("no hybrid bundle at " + p + " (the default model is committed there)");
-        }
-        return p;
+        return committed("respike.test.bundle", HYBRID);
     }
 
-    /** The clip-architecture baseline bundle; the test is skipped (not failed) until one is committed. */
+    /** The 3D-CNN baseline bundle: committed too, so a missing one fails the test. */
     public static Path clip() {
-        Path p = locate("respike.test.clip-bundle", CLIP);
-        assumeTrue(Files.isRegularFile(p.resolve("manifest.json")),
-                "no baseline bundle at " + p + " (set -Drespike.test.clip-bundle=<bundle dir> to test one)");
+        return committed("respike.test.clip-bundle", CLIP);
+    }
+
+    private static Path committed(String property, String defaultPath) {
+        Path p = locate(property, defaultPath);
+        if (!Files.isRegularFile(p.resolve("manifest.json"))) {
+            throw new AssertionError("no bundle at " + p + " (it is committed there; -D" + property
+                    + "=<bundle dir> tests another)");
+        }
         return p;
     }
 
