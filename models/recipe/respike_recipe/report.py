@@ -22,7 +22,8 @@ from .runs import CHECKPOINT, load_config  # noqa: E402
 ORDER = ("hybrid", "ann", "snn", "c3d")
 TITLES = {"hybrid": "ReSpike hybrid", "ann": "ANN only (key frames)", "snn": "SNN only (residuals)",
           "c3d": "3D CNN (R(2+1)D-style)"}
-LABEL_OFFSETS = {"hybrid": (8, 6), "ann": (8, -14), "snn": (8, -14), "c3d": (-40, 10)}
+OPTIMIZERS = {"sgd": "SGD", "adamw": "AdamW"}
+LABEL_OFFSETS = {"hybrid": (-40, 10), "ann": (8, -14), "snn": (-30, 10), "c3d": (-40, 10)}
 
 
 def training_summary(run: Path) -> dict:
@@ -32,19 +33,30 @@ def training_summary(run: Path) -> dict:
             "val_acc": history[-1]["val_acc"], "train_acc": history[-1]["train_acc"], "run": run}
 
 
-def plot_accuracy_energy(results: dict, path: Path):
-    fig, ax = plt.subplots(figsize=(6, 4.2))
+def plot_accuracy_energy(results: dict, path: Path, study=None):
+    """One filled point per shipped model; the stride study's models (if any) as open points of the same
+    colour, labelled with their stride."""
+    fig, ax = plt.subplots(figsize=(6.4, 4.4))
+    colours = {mode: f"C{i}" for i, mode in enumerate(ORDER)}
     for name, m in results.items():
-        ax.scatter(m["energy_uj_per_clip"], 100 * m["test_accuracy"], s=60)
+        ax.scatter(m["energy_uj_per_clip"], 100 * m["test_accuracy"], s=60, color=colours[m["mode"]])
         ax.annotate(TITLES[m["mode"]], (m["energy_uj_per_clip"], 100 * m["test_accuracy"]),
                     textcoords="offset points", xytext=LABEL_OFFSETS[m["mode"]], fontsize=9)
+    if study:
+        other, stride = study
+        for mode, m in other.items():
+            ax.scatter(m["energy_uj_per_clip"], 100 * m["test_accuracy"], s=60, facecolors="none",
+                       edgecolors=colours[mode])
+            ax.annotate(f"s={stride}", (m["energy_uj_per_clip"], 100 * m["test_accuracy"]),
+                        textcoords="offset points", xytext=(6, -4), fontsize=8, color=colours[mode])
     ax.set_xscale("log")
     ax.set_xlabel("estimated energy per clip (uJ, 45 nm: 4.6 pJ/MAC, 0.9 pJ/AC), log scale")
     ax.set_ylabel("test accuracy (%)")
-    ax.set_title("Synthetic actions, 64x64, 16 frames: accuracy vs energy")
+    ax.set_title("Synthetic actions, 64x64, 16 frames: accuracy vs energy\n(open points: stride study)"
+                 if study else "Synthetic actions, 64x64, 16 frames: accuracy vs energy", fontsize=10)
     ax.grid(True, which="both", alpha=0.3)
-    lo = min(m["energy_uj_per_clip"] for m in results.values())
-    hi = max(m["energy_uj_per_clip"] for m in results.values())
+    energies = [m["energy_uj_per_clip"] for m in [*results.values(), *(study[0].values() if study else [])]]
+    lo, hi = min(energies), max(energies)
     ax.set_xlim(lo / 2, hi * 3)
     ax.set_ylim(0, 105)
     fig.tight_layout()
@@ -155,7 +167,7 @@ def card(results, training, configs, bundles, study=None) -> str:
         "time and space). Without the pool it stayed at chance accuracy for 3 epochs of the same recipe.",
         "",
         "## Training recipe (identical for the four models)",
-        f"Cross-entropy, {train_cfg['optimizer'].upper()} (lr {train_cfg['lr']}, weight decay "
+        f"Cross-entropy, {OPTIMIZERS[train_cfg['optimizer']]} (lr {train_cfg['lr']}, weight decay "
         f"{train_cfg['weight_decay']}), 1 warm-up epoch then cosine per iteration, batch "
         f"{train_cfg['batch_size']}, gradient-norm clip 5, seed {train_cfg['seed']}, BPTT through the "
         "unrolled timesteps. " + OPTIMIZER_NOTE,
@@ -287,13 +299,13 @@ def main(argv=None):
     configs = {k: load_config(runs[k]) for k in results}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    plot_accuracy_energy(results, out / "accuracy_vs_energy.png")
-    plot_confusions(results, out / "confusion_matrices.png")
     study = None
     if args.stride_study:
         other = json.loads(Path(args.stride_study).read_text())
         stride = load_config(Path(args.runs) / next(iter(other)))["model"]["stride"]
         study = ({m["mode"]: m for m in other.values()}, stride)
+    plot_accuracy_energy(results, out / "accuracy_vs_energy.png", study)
+    plot_confusions(results, out / "confusion_matrices.png")
     (out / "MODEL_CARD.md").write_text(card(results, training, configs, [Path(b).name for b in args.bundles],
                                             study))
     for b in args.bundles:
