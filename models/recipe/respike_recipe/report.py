@@ -163,8 +163,9 @@ def card(results, training, configs, bundles, study=None) -> str:
         "stage maps are 16/8/4/2 px at 64x64 (the 224 layout scaled down), and the GEGLU is x2 instead of "
         "x4; the full-size config (`--config full`) is the paper's ResNet-50 + spiking ResNet-18 at 224.",
         "- Baseline `c3d`: an R(2+1)D-18-style 3D CNN on all 16 frames (one block per stage, widths "
-        f"{cfg['c3d_widths']}, stem conv stride (1,2,2) then a (1,3,3)/(1,2,2) max-pool like the hybrid's stems, stages 2-4 halve "
-        "time and space). Without the pool it stayed at chance accuracy for 3 epochs of the same recipe.",
+        f"{cfg['c3d_widths']}, stem conv stride (1,2,2) then a (1,3,3)/(1,2,2) max-pool like the hybrid's "
+        "stems, stages 2-4 halve time and space). Without the pool it stayed at chance accuracy for 3 epochs "
+        "of the same recipe.",
         "",
         "## Training recipe (identical for the four models)",
         f"Cross-entropy, {OPTIMIZERS[train_cfg['optimizer']]} (lr {train_cfg['lr']}, weight decay "
