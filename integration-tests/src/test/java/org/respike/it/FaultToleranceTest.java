@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.respike.it.support.Repo;
 import org.respike.it.support.Runs;
+import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
@@ -29,6 +30,7 @@ import org.respike.pipelines.run.PipelineRun;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class FaultToleranceTest {
+    private static final Cadence CADENCE = Cadence.of(TestBundles.hybrid());
 
     @TempDir
     Path tmp;
@@ -59,7 +61,7 @@ class FaultToleranceTest {
     private static void healthyPipelineStillWorks() {
         Runs ok = Runs.of("videotestsrc num-buffers=24 ! video/x-raw,width=96,height=72,framerate=8/1 ! "
                 + infer("! fakesink sync=false")).assertEos();
-        assertEquals(3, ok.events().size(), "24 frames: clips end at frames 16, 20 and 24");
+        assertEquals(CADENCE.results(24), ok.events().size(), "24 frames: clips end at frames 16, 20 and 24 (s=4)");
     }
 
     @Test
@@ -119,21 +121,22 @@ class FaultToleranceTest {
 
     @Test
     void frameRatesFarFromTheModelsAreSampledByTime() {
-        // 120 fps for 4 s: the model sees 8 fps, so 32 frames, clips at 16, 20, 24, 28, 32.
+        // 120 fps for 4 s: the model sees 8 fps, so 32 frames (clips at 16, 20, 24, 28, 32 for s=4).
         Runs fast = Runs.of("videotestsrc num-buffers=480 ! video/x-raw,width=64,height=48,framerate=120/1 ! "
                 + infer("! fakesink sync=false")).assertEos();
-        assertEquals(5, fast.events().size());
-        // 1 fps for 24 s: every frame is used (the model sees slow motion), 24 frames, clips at 16, 20, 24.
+        assertEquals(CADENCE.results(32), fast.events().size());
+        // 1 fps for 24 s: every frame is used (the model sees slow motion), 24 frames.
         Runs slow = Runs.of("videotestsrc num-buffers=24 ! video/x-raw,width=64,height=48,framerate=1/1 ! "
                 + infer("! fakesink sync=false")).assertEos();
-        assertEquals(3, slow.events().size());
+        assertEquals(CADENCE.results(24), slow.events().size());
     }
 
     @Test
     void endOfStreamInTheMiddleOfAGroup() {
-        String source = "videotestsrc num-buffers=10 ! video/x-raw,width=64,height=48,framerate=8/1 ! ";
+        String source = "videotestsrc num-buffers=" + CADENCE.endingInsideTheLastGroupOfAClip()
+                + " ! video/x-raw,width=64,height=48,framerate=8/1 ! ";
         assertEquals(1, Runs.of(source + infer("flush-on-eos=true ! fakesink")).assertEos().events().size(),
-                "two groups and a partial third are published at EOS");
+                "the whole groups of the unfinished clip are published at EOS");
         assertEquals(0, Runs.of(source + infer("flush-on-eos=false ! fakesink")).assertEos().events().size());
     }
 
@@ -164,7 +167,8 @@ class FaultToleranceTest {
             assertTrue(wrong.result().message().contains("manifest.json"), wrong.result().message());
 
             Runs done = healthy.get(120, TimeUnit.SECONDS).assertEos();
-            assertEquals(97, done.events().size(), "400 frames: clips at 16, 20, ..., 400, none lost");
+            assertEquals(CADENCE.results(400), done.events().size(),
+                    "400 frames: clips at 16, 20, ..., 400 (s=4), none lost");
         } finally {
             other.shutdownNow();
         }
@@ -219,7 +223,8 @@ class FaultToleranceTest {
                     continue;
                 }
                 run.assertEos();
-                assertEquals(13, run.events().size(), "cam" + i + ": 64 frames give clips at 16, 20, ..., 64");
+                assertEquals(CADENCE.results(64), run.events().size(),
+                        "cam" + i + ": 64 frames give clips at 16, 20, ..., 64 (s=4)");
                 String id = "cam" + i;
                 assertTrue(run.events().stream().allMatch(e -> e.streamId().equals(id)), id);
             }

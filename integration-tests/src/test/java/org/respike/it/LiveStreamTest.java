@@ -27,6 +27,7 @@ import org.respike.elements.ActionFields;
 import org.respike.it.support.Repo;
 import org.respike.it.support.RtspTestServer;
 import org.respike.it.support.Runs;
+import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.ActionEvent;
@@ -82,7 +83,8 @@ class LiveStreamTest {
             assertTrue(Math.abs(span - CLIP_NS) <= 100_000_000L, "no clip mixes frames from before and after the "
                     + "seek: " + e.ptsStart() + ".." + e.ptsEnd());
         }
-        assertEquals(117, events.size() - restart, "after the seek the whole 60 s video is classified again");
+        assertEquals(Cadence.of(TestBundles.hybrid()).results(60 * 8), events.size() - restart,
+                "after the seek the whole 60 s video is classified again");
     }
 
     @Test

@@ -18,12 +18,14 @@ import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.RecordingHost;
 import org.respike.elements.testing.TestFrame;
 import org.respike.models.bundle.BundleException;
+import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 
 class InferElementTest {
 
     private static final long FRAME_NS = 125_000_000L; // 8 fps, the model's rate
     private static final VideoFormat FORMAT = TestFrame.rgb(96, 72);
+    private static final Cadence CADENCE = Cadence.of(TestBundles.hybrid());
 
     @TempDir
     Path tmp;
@@ -57,19 +59,19 @@ class InferElementTest {
         RecordingHost host = new RecordingHost();
         Path json = tmp.resolve("events.jsonl");
         InferElement e = started(host, json);
-        List<TestFrame> frames = push(e, 0, 24);
+        // The first clip ends after clip_frames frames, then one clip per group: three results.
+        List<TestFrame> frames = push(e, 0, CADENCE.clipFrames() + 2 * CADENCE.stride());
         e.eos();
         e.stop();
 
-        // 4 groups of 4 frames make the first clip at frame 16, then one clip per group: 16, 20, 24.
         assertEquals(3, host.messages.size());
         for (int i = 0; i < frames.size(); i++) {
-            boolean endsClip = i == 15 || i == 19 || i == 23;
-            assertEquals(endsClip, frames.get(i).metas.containsKey(ActionFields.NAME), "meta on frame " + i);
+            assertEquals(CADENCE.endsClip(i), frames.get(i).metas.containsKey(ActionFields.NAME), "meta on frame " + i);
         }
         Map<String, Object> first = host.messages.get(0);
         assertEquals(0L, first.get(ActionFields.PTS_START));
-        assertEquals(16 * FRAME_NS, first.get(ActionFields.PTS_END), "end of the last frame: [start, end)");
+        assertEquals(CADENCE.clipFrames() * FRAME_NS, first.get(ActionFields.PTS_END),
+                "end of the last frame: [start, end)");
         assertEquals("test0", first.get(ActionFields.STREAM_ID));
         double rate = (Double) first.get(ActionFields.SPIKE_RATE);
         assertTrue(rate >= 0 && rate <= 1, "spike rate " + rate);
@@ -86,9 +88,9 @@ class InferElementTest {
     void endOfStreamPublishesThePartialClipUnlessTold() throws Exception {
         RecordingHost host = new RecordingHost();
         InferElement e = started(host, tmp.resolve("a.jsonl"));
-        push(e, 0, 10);
+        push(e, 0, CADENCE.endingInsideTheLastGroupOfAClip());
         e.eos();
-        assertEquals(1, host.messages.size(), "two whole groups and a partial one are published at EOS");
+        assertEquals(1, host.messages.size(), "the whole groups of the unfinished clip are published at EOS");
         e.stop();
 
         RecordingHost quiet = new RecordingHost();
@@ -97,7 +99,7 @@ class InferElementTest {
         dropping.setProperty("flush-on-eos", false);
         dropping.start();
         dropping.setFormat(FORMAT);
-        push(dropping, 0, 10);
+        push(dropping, 0, CADENCE.endingInsideTheLastGroupOfAClip());
         dropping.eos();
         dropping.stop();
         assertEquals(0, quiet.messages.size());
@@ -107,8 +109,8 @@ class InferElementTest {
     void framesBetweenModelFramesAreSkippedByTimestamp() throws Exception {
         RecordingHost host = new RecordingHost();
         InferElement e = started(host, tmp.resolve("b.jsonl"));
-        // 24 fps for 2 s: the model sees 16 frames, so exactly one clip.
-        for (int i = 0; i < 48; i++) {
+        // 24 fps, three times the model's 8: the model sees every third frame, so exactly one clip.
+        for (int i = 0; i < 3 * CADENCE.clipFrames(); i++) {
             e.process(new TestFrame(FORMAT, i * 41_666_667L, false).withDuration(41_666_667L));
         }
         e.stop();
@@ -120,7 +122,7 @@ class InferElementTest {
         RecordingHost host = new RecordingHost();
         InferElement e = started(host, tmp.resolve("c.jsonl"));
         e.setProperty("min-score", 1.0);
-        push(e, 0, 16);
+        push(e, 0, CADENCE.clipFrames());
         e.stop();
         assertEquals(0, host.messages.size());
     }

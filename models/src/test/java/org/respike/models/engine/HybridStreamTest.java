@@ -123,34 +123,35 @@ class HybridStreamTest {
     void windowOfOneGroupGivesAResultPerGroup() {
         try (ActionStream stream = engine.openStream("cam", StreamOptions.defaults().withWindow(1))) {
             List<ActionResult> results = new ArrayList<>();
-            assertEquals(List.of(4, 8, 12), resultFrames(stream, 12, results).stream().map(f -> f * 4 / m.stride())
-                    .toList());
+            int s = m.stride();
+            assertEquals(List.of(s, 2 * s, 3 * s), resultFrames(stream, 3 * s, results));
             assertEquals(m.stride(), results.get(0).frames());
         }
     }
 
     @Test
     void finishReportsAShortWindowOfCompleteGroups() {
-        int s = m.stride();
+        // Every group of the first clip but the last, and two frames of that one.
+        int whole = m.clipFrames() - m.stride();
         try (ActionStream stream = engine.openStream("cam")) {
             List<ActionResult> none = new ArrayList<>();
-            resultFrames(stream, 2 * s + 2, none);
+            resultFrames(stream, whole + 2, none);
             assertTrue(none.isEmpty());
             ActionResult r = stream.finish().orElseThrow();
-            assertEquals(2 * s, r.frames());
-            assertEquals(2, r.groups());
+            assertEquals(whole, r.frames());
+            assertEquals(m.groupsPerClip() - 1, r.groups());
             assertFalse(stream.finish().isPresent(), "finish resets: nothing left to report");
         }
     }
 
     @Test
     void finishCanCompleteAPartialGroupFromItsSteps() {
-        int s = m.stride();
+        int frames = m.clipFrames() - m.stride() + 2;
         try (ActionStream stream = engine.openStream("cam", StreamOptions.defaults().withCompletePartialGroup(true))) {
-            resultFrames(stream, 2 * s + 2, new ArrayList<>());
+            resultFrames(stream, frames, new ArrayList<>());
             ActionResult r = stream.finish().orElseThrow();
-            assertEquals(2 * s + 2, r.frames());
-            assertEquals(3, r.groups());
+            assertEquals(frames, r.frames());
+            assertEquals(m.groupsPerClip(), r.groups());
         }
     }
 
