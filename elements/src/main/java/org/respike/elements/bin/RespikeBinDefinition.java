@@ -1,6 +1,5 @@
 package org.respike.elements.bin;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,8 +106,8 @@ public final class RespikeBinDefinition implements BinDefinition {
         }
         Manifest manifest;
         try {
-            manifest = Manifest.parse(Files.readString(manifestFile), manifestFile.toString());
-        } catch (IOException | BundleException broken) {
+            manifest = Manifest.read(manifestFile);
+        } catch (BundleException broken) {
             return; // respikeinfer reports the broken bundle, with the file and field, when the pipeline starts
         }
         double fps = ((Number) host.getChildProperty("infer", "fps")).doubleValue();

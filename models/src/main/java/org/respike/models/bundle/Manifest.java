@@ -1,5 +1,9 @@
 package org.respike.models.bundle;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +47,17 @@ public record Manifest(
     /** Parses and checks a manifest; {@code file} names the source in error messages. */
     public static Manifest parse(String json, String file) {
         return new ManifestContract(file).check(new ManifestReader(file).read(json));
+    }
+
+    /** Reads, parses and checks a manifest file; an unreadable file is a {@link BundleException} naming it. */
+    public static Manifest read(Path file) {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BundleException(file + ": cannot be read (" + e + ")", e);
+        }
+        return parse(json, file.toString());
     }
 
     /** Groups per clip, T/s. */

@@ -3,8 +3,6 @@ package org.respike.models.bundle;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,15 +28,7 @@ public final class ModelBundle {
         if (!Files.isDirectory(abs)) {
             throw new BundleException(abs + ": not a bundle folder (does not exist or is not a directory)");
         }
-        Path manifestFile = abs.resolve(Manifest.FILE);
-        String json;
-        try {
-            json = Files.readString(manifestFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BundleException(manifestFile + ": cannot be read (" + e + ")", e);
-        }
-        Manifest manifest = Manifest.parse(json, manifestFile.toString());
-        ModelBundle bundle = new ModelBundle(abs, manifest);
+        ModelBundle bundle = new ModelBundle(abs, Manifest.read(abs.resolve(Manifest.FILE)));
         bundle.checkGraphs();
         return bundle;
     }

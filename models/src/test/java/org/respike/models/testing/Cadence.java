@@ -1,8 +1,5 @@
 package org.respike.models.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.respike.models.bundle.Manifest;
 
@@ -21,13 +18,8 @@ public final class Cadence {
     }
 
     public static Cadence of(Path bundle) {
-        Path file = bundle.resolve(Manifest.FILE);
-        try {
-            Manifest m = Manifest.parse(Files.readString(file), file.toString());
-            return new Cadence(m.clipFrames(), m.stride());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Manifest m = Manifest.read(bundle.resolve(Manifest.FILE));
+        return new Cadence(m.clipFrames(), m.stride());
     }
 
     public int clipFrames() {
