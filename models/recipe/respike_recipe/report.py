@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from .runs import CHECKPOINT, load_config  # noqa: E402
+from .runs import load_checkpoint, load_config  # noqa: E402
 
 ORDER = ("hybrid", "ann", "snn", "c3d")
 TITLES = {"hybrid": "ReSpike hybrid", "ann": "ANN only (key frames)", "snn": "SNN only (residuals)",
@@ -27,23 +27,21 @@ LABEL_OFFSETS = {"hybrid": (-40, 10), "ann": (8, -14), "snn": (-30, 10), "c3d": 
 
 
 def training_summary(run: Path) -> dict:
-    import torch
-    history = torch.load(run / CHECKPOINT, map_location="cpu")["history"]
+    history = load_checkpoint(run)["history"]
     return {"epochs": len(history), "minutes": sum(h["seconds"] for h in history) / 60,
             "val_acc": history[-1]["val_acc"], "train_acc": history[-1]["train_acc"], "run": run}
 
 
-def plot_accuracy_energy(results: dict, path: Path, study=None):
-    """One filled point per shipped model; the stride study's models (if any) as open points of the same
-    colour, labelled with their stride."""
+def plot_accuracy_energy(results: dict, path: Path, studies=()):
+    """One filled point per shipped model; the stride studies' models as open points of the same colour,
+    labelled with their stride."""
     fig, ax = plt.subplots(figsize=(6.4, 4.4))
     colours = {mode: f"C{i}" for i, mode in enumerate(ORDER)}
     for name, m in results.items():
         ax.scatter(m["energy_uj_per_clip"], 100 * m["test_accuracy"], s=60, color=colours[m["mode"]])
         ax.annotate(TITLES[m["mode"]], (m["energy_uj_per_clip"], 100 * m["test_accuracy"]),
                     textcoords="offset points", xytext=LABEL_OFFSETS[m["mode"]], fontsize=9)
-    if study:
-        other, stride = study
+    for other, stride, _ in studies:
         for mode, m in other.items():
             ax.scatter(m["energy_uj_per_clip"], 100 * m["test_accuracy"], s=60, facecolors="none",
                        edgecolors=colours[mode])
@@ -53,9 +51,9 @@ def plot_accuracy_energy(results: dict, path: Path, study=None):
     ax.set_xlabel("estimated energy per clip (uJ, 45 nm: 4.6 pJ/MAC, 0.9 pJ/AC), log scale")
     ax.set_ylabel("test accuracy (%)")
     ax.set_title("Synthetic actions, 64x64, 16 frames: accuracy vs energy\n(open points: stride study)"
-                 if study else "Synthetic actions, 64x64, 16 frames: accuracy vs energy", fontsize=10)
+                 if studies else "Synthetic actions, 64x64, 16 frames: accuracy vs energy", fontsize=10)
     ax.grid(True, which="both", alpha=0.3)
-    energies = [m["energy_uj_per_clip"] for m in [*results.values(), *(study[0].values() if study else [])]]
+    energies = [m["energy_uj_per_clip"] for r in [results, *(other for other, _, _ in studies)] for m in r.values()]
     lo, hi = min(energies), max(energies)
     ax.set_xlim(lo / 2, hi * 3)
     ax.set_ylim(0, 105)
@@ -106,7 +104,7 @@ def worst_pairs(m, n=4):
     return [(m["labels"][i], m["labels"][j], int(cm[i, j])) for i, j in idx if cm[i, j]]
 
 
-def card(results, training, configs, bundles, study=None) -> str:
+def card(results, training, configs, bundles, studies=()) -> str:
     hybrid, c3d = results.get("hybrid"), results.get("c3d")
     cfg = configs["hybrid"]["model"]
     train_cfg = configs["hybrid"]["train"]
@@ -137,7 +135,8 @@ def card(results, training, configs, bundles, study=None) -> str:
         "",
         "## Data",
         f"Procedurally rendered synthetic surveillance actions (`shared/spec/synthetic-actions.md`, "
-        f"renderer `models/recipe/respike_recipe/render.py`): 10 classes, {cfg['clip_frames']} frames at "
+        f"renderer `models/recipe/respike_recipe/render.py`, version {render_version(configs['hybrid'])}): "
+        f"10 classes, {cfg['clip_frames']} frames at "
         f"{cfg['fps']:g} fps, rendered at 4:3 or 16:9 and stretched to {cfg['size']}x{cfg['size']} RGB. "
         f"Train {train_cfg['train_per_class']} clips/class, validation {train_cfg['val_per_class']}/class, "
         f"test {hybrid['test_clips'] // len(hybrid['labels'])}/class, from disjoint seed ranges. "
@@ -181,7 +180,7 @@ def card(results, training, configs, bundles, study=None) -> str:
         "## Targets of the recipe's issue against what was measured",
         targets(results),
         "",
-        *(stride_study(results, cfg["stride"], *study) if study else []),
+        *(stride_study(results, cfg["stride"], studies, render_version(configs["hybrid"])) if studies else []),
         "Operations are counted per layer with hooks (convolutions, linear layers, attention matmuls); "
         "energy = MACs x 4.6 pJ + spike-fed ACs x 0.9 pJ, where a layer fed by a LIF layer costs "
         "(measured spike rate of that LIF layer on the test split) x its dense operations. Data movement is "
@@ -213,6 +212,11 @@ def card(results, training, configs, bundles, study=None) -> str:
     return "\n".join(sections)
 
 
+def render_version(config: dict) -> str:
+    """The synthetic data's renderer version of a run (recorded since r5)."""
+    return config["train"].get("render_version", "r4 or earlier")
+
+
 def untrained_c3d_energy_uj(cfg: dict) -> float:
     """Energy per clip of the 3D-CNN baseline: every operation is a MAC, so its weights do not matter."""
     from .evaluate import graph_ops
@@ -231,29 +235,36 @@ def mp4_line(run: Path) -> str:
             "`respike classify --json` is tested against).")
 
 
-def stride_study(results, s0, study, stride) -> list:
-    """Card lines comparing the shipped ablation (stride s0) with the same recipe at another stride."""
-    modes = [mode for mode in ("hybrid", "ann", "snn") if mode in study and mode in results]
-    rows = [[TITLES[mode], *(f"{100 * r[mode]['test_accuracy']:.1f}" for r in (results, study)),
-             *(f"{r[mode]['energy_uj_per_clip']:.1f}" for r in (results, study))] for mode in modes]
-    pairs = ", ".join(f"{a} -> {b} ({c})" for a, b, c in worst_pairs(study["hybrid"]))
-    return [
-        f"## Stride study: the same recipe at s = {stride}",
+def stride_study(results, s0, studies, main_version) -> list:
+    """Card lines comparing the shipped ablation (stride s0) with the same recipe at other strides."""
+    by_stride = sorted([(s0, results), *((stride, other) for other, stride, _ in studies)], key=lambda p: p[0])
+    modes = [mode for mode in ("hybrid", "ann", "snn") if all(mode in r for _, r in by_stride)]
+    rows = [[TITLES[mode], *(f"{100 * r[mode]['test_accuracy']:.1f}" for _, r in by_stride),
+             *(f"{r[mode]['energy_uj_per_clip']:.1f}" for _, r in by_stride)] for mode in modes]
+    shipped = lambda s: f"s={s}" + (" (shipped)" if s == s0 else "")
+    lines = [
+        "## Stride study: the same recipe at other strides",
         "",
         "ReSpike averages independent group logits, so the order of poses across groups is lost; a pair "
         "that differs only in order (sit down / stand up, squat down / rise) must be told apart inside one "
-        f"group. With `--set stride={stride}` a group sees {stride - 1} residual frames instead of {s0 - 1}. "
-        "Same data, recipe and epochs; test split:",
+        "group, from its s - 1 residual frames. A larger s also means fewer, later results on a live stream "
+        "(the clip result is refreshed at the end of every group, every s / fps seconds), and the streaming "
+        f"engine's partial-clip handling needs at least two groups per clip: the bundle ships s = {s0}. "
+        "Same data, recipe and epochs, `--set stride=S`; test split:",
         "",
-        md_table(["model", f"acc s={s0} (%)", f"acc s={stride} (%)", f"energy s={s0} (uJ)",
-                  f"energy s={stride} (uJ)"], rows),
-        "",
-        f"Targets at s = {stride} (the 3D CNN does not depend on s):",
-        targets({**study, **({"c3d": results["c3d"]} if "c3d" in results else {})}),
-        "",
-        f"Largest confusions of the hybrid at s = {stride}: {pairs}.",
+        md_table(["model", *(f"acc {shipped(s)} (%)" for s, _ in by_stride),
+                  *(f"energy {shipped(s)} (uJ)" for s, _ in by_stride)], rows),
         "",
     ]
+    for other, stride, version in studies:
+        pairs = ", ".join(f"{a} -> {b} ({c})" for a, b, c in worst_pairs(other["hybrid"]))
+        if version != main_version:
+            lines += [f"The s = {stride} runs were trained and tested on renderer {version}, the shipped ones on "
+                      f"{main_version}: compare them with that in mind.", ""]
+        lines += [f"Targets at s = {stride} (the 3D CNN does not depend on s):",
+                  targets({**other, **({"c3d": results["c3d"]} if "c3d" in results else {})}),
+                  "", f"Largest confusions of the hybrid at s = {stride}: {pairs}.", ""]
+    return lines
 
 
 def targets(results) -> str:
@@ -290,7 +301,8 @@ def main(argv=None):
     ap.add_argument("--runs", required=True, help="folder of the runs named in the ablation")
     ap.add_argument("--out", required=True)
     ap.add_argument("--bundles", nargs="*", default=[])
-    ap.add_argument("--stride-study", help="ablation JSON of the same recipe at another stride (runs in --runs)")
+    ap.add_argument("--stride-study", nargs="*", default=[],
+                    help="ablation JSONs of the same recipe at other strides (runs in --runs)")
     args = ap.parse_args(argv)
     loaded = json.loads(Path(args.ablation).read_text())
     results = {m["mode"]: m for m in loaded.values()}
@@ -300,15 +312,17 @@ def main(argv=None):
     configs = {k: load_config(runs[k]) for k in results}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    study = None
-    if args.stride_study:
-        other = json.loads(Path(args.stride_study).read_text())
-        stride = load_config(Path(args.runs) / next(iter(other)))["model"]["stride"]
-        study = ({m["mode"]: m for m in other.values()}, stride)
-    plot_accuracy_energy(results, out / "accuracy_vs_energy.png", study)
+    studies = []
+    for path in args.stride_study:
+        other = json.loads(Path(path).read_text())
+        config = load_config(Path(args.runs) / next(iter(other)))
+        # The 3D CNN does not depend on the stride: only the shipped ablation's counts.
+        studies.append(({m["mode"]: m for m in other.values() if m["mode"] != "c3d"}, config["model"]["stride"],
+                        render_version(config)))
+    plot_accuracy_energy(results, out / "accuracy_vs_energy.png", studies)
     plot_confusions(results, out / "confusion_matrices.png")
     (out / "MODEL_CARD.md").write_text(card(results, training, configs, [Path(b).name for b in args.bundles],
-                                            study))
+                                            studies))
     for b in args.bundles:
         shutil.copy(out / "MODEL_CARD.md", Path(b) / "MODEL_CARD.md")
     print(f"wrote {out / 'MODEL_CARD.md'}")

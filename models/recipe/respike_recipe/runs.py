@@ -20,10 +20,15 @@ def load_config(run: Path) -> dict:
     return json.loads((Path(run) / CONFIG).read_text())
 
 
+def load_checkpoint(run: Path, device="cpu") -> dict:
+    # Our own checkpoints hold the RNG states (NumPy arrays, Python tuples), which torch >= 2.6 refuses
+    # to unpickle by default.
+    return torch.load(Path(run) / CHECKPOINT, map_location=device, weights_only=False)
+
+
 def load_model(run: Path, device="cpu"):
     """-> (config, model in eval mode with the last checkpoint's weights)."""
     cfg = ReSpikeConfig.from_dict(load_config(run)["model"])
     model = build_model(cfg)
-    state = torch.load(Path(run) / CHECKPOINT, map_location=device)
-    model.load_state_dict(state["model"])
+    model.load_state_dict(load_checkpoint(run, device)["model"])
     return cfg, model.to(device).eval()

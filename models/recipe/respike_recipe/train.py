@@ -25,7 +25,7 @@ from torch.utils.data import DataLoader
 
 from . import data as D
 from .model import MODES, ReSpikeConfig, build_model, count_params
-from .runs import CHECKPOINT, load_config, save_config
+from .runs import CHECKPOINT, load_checkpoint, load_config, save_config
 
 # AdamW, not the paper's SGD: with SGD (lr 0.1, batch 16) the RGB-only models sat at chance for 7
 # epochs (ANN-only) or 3+ (C3D) before learning, and a 3-epoch hybrid pilot reached val 0.557 vs 0.623
@@ -145,13 +145,14 @@ def main(argv=None):
     seed_everything(args.seed)
     epochs = args.epochs or DEFAULT_EPOCHS
 
-    train_set, val_set, classes = datasets(args, 224 if args.config == "full" else 64)
-    cfg = getattr(ReSpikeConfig, args.config)(mode=args.model, num_classes=len(classes), **overrides(args.set))
+    factory, fields = getattr(ReSpikeConfig, args.config), overrides(args.set)
+    train_set, val_set, classes = datasets(args, factory(**fields).size)
+    cfg = factory(mode=args.model, num_classes=len(classes), **fields)
     model = build_model(cfg).to(args.device)
     optimizer = make_optimizer(args, model)
     start, history = 0, []
     if args.resume and (out / CHECKPOINT).exists():
-        ckpt = torch.load(out / CHECKPOINT, map_location=args.device)
+        ckpt = load_checkpoint(out, args.device)
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
         start, history = ckpt["epoch"] + 1, ckpt["history"]
@@ -159,7 +160,9 @@ def main(argv=None):
         epochs = load_config(out)["train"]["epochs"]
         print(f"resuming {out} at epoch {start + 1}/{epochs}", flush=True)
     else:
-        save_config(out, cfg, {"train": {**vars(args), "epochs": epochs}, "classes": classes,
+        from .render import RENDER_VERSION
+        data = {"render_version": RENDER_VERSION} if args.data == "synthetic" else {}
+        save_config(out, cfg, {"train": {**vars(args), "epochs": epochs, **data}, "classes": classes,
                                "command": " ".join(["/usr/bin/python3", "-m", "respike_recipe.train",
                                                     *sys.argv[1:]])})
     loader_kw = dict(batch_size=args.batch_size, num_workers=args.workers,

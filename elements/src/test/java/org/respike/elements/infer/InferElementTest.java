@@ -41,12 +41,17 @@ class InferElementTest {
     }
 
     private static List<TestFrame> push(InferElement e, int first, int count) {
+        return push(e, first, count, 256);
+    }
+
+    /** Frames of uniform noise in [128 - spread/2, 128 + spread/2). */
+    private static List<TestFrame> push(InferElement e, int first, int count, int spread) {
         Random random = new Random(first);
         List<TestFrame> frames = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
             TestFrame f = new TestFrame(FORMAT, i * FRAME_NS, false).withDuration(FRAME_NS);
             for (int b = 0; b < f.data().capacity(); b++) {
-                f.data().put(b, (byte) random.nextInt(256));
+                f.data().put(b, (byte) (128 - spread / 2 + random.nextInt(spread)));
             }
             e.process(f);
             frames.add(f);
@@ -118,13 +123,28 @@ class InferElementTest {
     }
 
     @Test
-    void minScoreFiltersEverything() throws Exception {
+    void minScoreDropsTheResultsBelowIt() throws Exception {
+        int frames = CADENCE.clipFrames() + 4 * CADENCE.stride();
+        RecordingHost all = new RecordingHost();
+        InferElement open = started(all, tmp.resolve("c.jsonl"));
+        // Faint noise: full-range noise is so far from any scene that the model saturates on it.
+        push(open, 0, frames, 24);
+        open.stop();
+        List<Double> scores = all.messages.stream().map(m -> (Double) m.get(ActionFields.SCORE)).sorted().toList();
+        assertEquals(CADENCE.results(frames), scores.size());
+        // A threshold just above the lowest score: a confident model can reach a float score of 1.0, which
+        // min-score (at most 1.0) lets through, so a fixed threshold of 1.0 would not test the filter.
+        double threshold = Math.nextUp(scores.get(0).floatValue());
+        assertTrue(threshold <= 1.0, "the model scored every clip 1.0: " + scores);
+        long above = scores.stream().filter(s -> s >= threshold).count();
+
         RecordingHost host = new RecordingHost();
-        InferElement e = started(host, tmp.resolve("c.jsonl"));
-        e.setProperty("min-score", 1.0);
-        push(e, 0, CADENCE.clipFrames());
+        InferElement e = started(host, tmp.resolve("d.jsonl"));
+        e.setProperty("min-score", threshold);
+        push(e, 0, frames, 24);
         e.stop();
-        assertEquals(0, host.messages.size());
+        assertEquals(above, host.messages.size(), "scores " + scores + ", min-score " + threshold);
+        assertTrue(above < scores.size());
     }
 
     @Test

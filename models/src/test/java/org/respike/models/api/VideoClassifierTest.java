@@ -67,7 +67,7 @@ class VideoClassifierTest {
             assertEquals(respike.bundle(), injector.getInstance(InferenceEngine.class).bundle());
             injector.getInstance(VideoClassifier.class).classify(mp4.toUri(), injector.getInstance(ResultSink.class));
         }
-        assertTrue(results.size() >= 4, "results: " + results.size());
+        assertEquals(Cadence.of(bundle).results(32), results.size(), 1, "4 s of video at the model's 8 fps");
     }
 
     @Test
