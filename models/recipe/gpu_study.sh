@@ -34,9 +34,10 @@ variant() {  # NAME MODEL [--set ...]
   $PY -m respike_recipe.evaluate --runs "$STUDY/$name" --test-per-class "$TEST_PER_CLASS" \
     --out "$STUDY/$name.json" >> "$STUDY/$name.log" 2>&1 &&
     $PY -c "
-import json, sys
+import json
+from respike_recipe.runs import load_checkpoint
 r = json.load(open('$STUDY/$name.json'))['$name']
-h = __import__('respike_recipe.runs', fromlist=['x']).load_checkpoint('$STUDY/$name')['history']
+h = load_checkpoint('$STUDY/$name')['history']
 print(json.dumps({'run': '$name', 'args': '$model $*', 'epochs_done': len(h), 'acc': r['test_accuracy'],
                   'energy_uj': r['energy_uj_per_clip'], 'spike_rate': r['mean_spike_rate'],
                   'train_acc': h[-1]['train_acc'], 'val_acc': h[-1]['val_acc'],

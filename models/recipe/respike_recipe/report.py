@@ -213,8 +213,8 @@ def card(results, training, configs, bundles, studies=()) -> str:
 
 
 def render_version(config: dict) -> str:
-    """The synthetic data's renderer version of a run (recorded since r5)."""
-    return config["train"].get("render_version", "r4 or earlier")
+    """The synthetic data's renderer version of a run (runs trained before 2026-11-27 noon lack it)."""
+    return config["train"].get("render_version", "r4 or earlier (not recorded)")
 
 
 def untrained_c3d_energy_uj(cfg: dict) -> float:
@@ -248,8 +248,7 @@ def stride_study(results, s0, studies, main_version) -> list:
         "ReSpike averages independent group logits, so the order of poses across groups is lost; a pair "
         "that differs only in order (sit down / stand up, squat down / rise) must be told apart inside one "
         "group, from its s - 1 residual frames. A larger s also means fewer, later results on a live stream "
-        "(the clip result is refreshed at the end of every group, every s / fps seconds), and the streaming "
-        f"engine's partial-clip handling needs at least two groups per clip: the bundle ships s = {s0}. "
+        f"(the clip result is refreshed at the end of every group, every s / fps seconds): the bundle ships s = {s0}. "
         "Same data, recipe and epochs, `--set stride=S`; test split:",
         "",
         md_table(["model", *(f"acc {shipped(s)} (%)" for s, _ in by_stride),

@@ -25,6 +25,7 @@ from torch.utils.data import DataLoader
 
 from . import data as D
 from .model import MODES, ReSpikeConfig, build_model, count_params
+from .render import CLASSES, RENDER_VERSION
 from .runs import CHECKPOINT, load_checkpoint, load_config, save_config
 
 # AdamW, not the paper's SGD: with SGD (lr 0.1, batch 16) the RGB-only models sat at chance for 7
@@ -64,7 +65,6 @@ def parse_args(argv=None):
 def datasets(args, size):
     """-> (train set, val set, class names)."""
     if args.data == "synthetic":
-        from .render import CLASSES
         train = D.SyntheticClips(D.build_split("train", args.train_per_class, size=size), train=True)
         val = D.SyntheticClips(D.build_split("val", args.val_per_class, size=size), train=False)
         return train, val, list(CLASSES)
@@ -160,7 +160,6 @@ def main(argv=None):
         epochs = load_config(out)["train"]["epochs"]
         print(f"resuming {out} at epoch {start + 1}/{epochs}", flush=True)
     else:
-        from .render import RENDER_VERSION
         data = {"render_version": RENDER_VERSION} if args.data == "synthetic" else {}
         save_config(out, cfg, {"train": {**vars(args), "epochs": epochs, **data}, "classes": classes,
                                "command": " ".join(["/usr/bin/python3", "-m", "respike_recipe.train",
