@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,9 @@ public record Manifest(
 
     public Manifest {
         labels = List.copyOf(labels);
-        graphs = Map.copyOf(graphs);
+        // In the file's order, not Map.copyOf's per-JVM order: the graphs are checked in this order, so a
+        // bundle with two faults always reports the same one first.
+        graphs = Collections.unmodifiableMap(new LinkedHashMap<>(graphs));
         state = List.copyOf(state);
         context = List.copyOf(context);
         lifLayers = List.copyOf(lifLayers);

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.respike.models.testing.JsonEdit;
+import org.respike.models.testing.TestBundles;
 
 /** Manifest parsing and the format contract, on JSON strings: every defect names file and field. */
 class ManifestTest {
@@ -37,6 +39,17 @@ class ManifestTest {
         assertEquals(0.224f, m.input().std()[1]);
         assertEquals(1, m.state().size());
         assertEquals(6400, m.ops().snnStepSynaptic().get(0).denseOps());
+    }
+
+    @Test
+    void graphsKeepTheFileOrder() {
+        // Two files with the same graphs in two orders: an order of the map's own would fail one of them.
+        Manifest small = parse(JsonEdit.smallHybrid());
+        assertEquals(List.of(Manifest.ANN, Manifest.SNN_STEP, Manifest.HEAD, Manifest.CLIP),
+                List.copyOf(small.graphs().keySet()));
+        Manifest shipped = Manifest.read(TestBundles.hybrid().resolve(Manifest.FILE));
+        assertEquals(List.of(Manifest.CLIP, Manifest.ANN, Manifest.SNN_STEP, Manifest.HEAD),
+                List.copyOf(shipped.graphs().keySet()));
     }
 
     @Test
