@@ -187,7 +187,10 @@ def write_golden(model, specs, folder: Path, cfg: ReSpikeConfig, n_clips: int):
                  "frames": write_bin(folder, f"clip_{i:04d}.bin", frames),
                  "logits": model(x)[0].tolist()}
         if isinstance(model, ReSpike):
-            entry["group_logits"] = streaming_group_logits(model, x)[0].tolist()
+            streamed, spikes = streaming_group_logits(model, x, return_spikes=True)
+            entry["group_logits"] = streamed[0].tolist()
+            entry["spikes"] = {"clip": int(model.group_logits(x, return_counts=True)[1].sum()),
+                               "streaming": int(spikes[0])}
         doc["clips"].append(entry)
     for graph, (wrapper, in_names, inputs, out_names) in specs.items():
         inputs = [t[:1] for t in inputs]  # one batch item keeps golden/ near 10 MB
@@ -201,10 +204,29 @@ def write_golden(model, specs, folder: Path, cfg: ReSpikeConfig, n_clips: int):
     return doc
 
 
-def streaming_parity(model, doc) -> float:
-    """Max |streaming group-mean logits - whole-clip logits| over the golden clips."""
-    return max(float(np.abs(np.mean(c["group_logits"], axis=0) - np.array(c["logits"])).max())
-               for c in doc["clips"])
+def streaming_parity(doc) -> str:
+    """Checks that the streaming group-mean logits reproduce the whole-clip logits on the golden
+    clips (max |diff| <= 1e-4) and returns a summary.
+
+    A membrane within float rounding of the threshold can spike on one path and not the other: the
+    whole clip runs its convolutions on T x groups frames at once, a streaming step on one, and those
+    round differently. Such a clip differs by far more than 1e-4 but has a different spike total;
+    it is accepted when its class is the same and such clips are rare. A difference without a
+    flipped spike is a bug."""
+    diffs, flipped = [], []
+    for c in doc["clips"]:
+        streamed = np.mean(c["group_logits"], axis=0)
+        diff = float(np.abs(streamed - np.array(c["logits"])).max())
+        if diff <= 1e-4:
+            diffs.append(diff)
+            continue
+        assert c["spikes"]["clip"] != c["spikes"]["streaming"], \
+            f"streaming != clip on {c['name']} ({diff:.3g}) with the same spikes"
+        assert int(np.argmax(streamed)) == int(np.argmax(c["logits"])), f"streaming changes the class of {c['name']}"
+        flipped.append(f"{c['name']} ({diff:.3g}, spikes {c['spikes']['clip']} vs {c['spikes']['streaming']})")
+    assert len(flipped) <= len(doc["clips"]) // 16, f"too many clips with flipped spikes: {flipped}"
+    return (f"streaming vs clip (folded, golden clips): max |diff| = {max(diffs):.2e} on {len(diffs)} clips"
+            + (f"; a spike flipped at the threshold, same class: {', '.join(flipped)}" if flipped else ""))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,9 +287,7 @@ def export_bundle(model, out: Path, name: str, metrics: dict, labels, recipe: di
     folded.eval()
     doc = write_golden(folded, specs, out / "golden", model.cfg, golden_count)
     if isinstance(folded, ReSpike):
-        diff = streaming_parity(folded, doc)
-        assert diff <= 1e-4, f"streaming != clip on golden clips: {diff}"
-        print(f"streaming vs clip (folded, golden clips): max |diff| = {diff:.2e}")
+        print(streaming_parity(doc))
     manifest = build_manifest(name, model, graphs, metrics, labels)
     manifest["recipe"] = recipe
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")

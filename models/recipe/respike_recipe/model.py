@@ -50,6 +50,11 @@ class ReSpikeConfig:
     fusion_pool_to: int = 8             # SNN maps larger than this side are avg-pooled to it for the
                                         # attention and the update upsampled (the paper's "downsample"
                                         # variant); 0 = never
+    fusion_pos: bool = False            # add fixed 2D sine codes of token positions to the attention
+                                        # queries and keys (not the values): without them the
+                                        # attention cannot match a place in the residual to the same
+                                        # place in the key frame (the reference has none;
+                                        # measured no gain at s=4, see the recipe README)
     lif_decay: float = 0.25             # v <- decay * v + (1 - decay) * x  (tau = 4/3)
     lif_threshold: float = 1.0
     surrogate_alpha: float = 2.0
@@ -268,14 +273,30 @@ class Attention(nn.Module):
     def split_heads(self, x):
         return x.reshape(x.shape[0], x.shape[1], self.heads, self.head_dim).transpose(1, 2)
 
-    def project_context(self, tokens):
-        return self.to_k(tokens), self.to_v(tokens)
+    def project_context(self, tokens, pos=0.0):
+        return self.to_k(tokens + pos), self.to_v(tokens)
 
-    def forward(self, x, k, v):
-        q, k, v = self.split_heads(self.to_q(x)), self.split_heads(k), self.split_heads(v)
+    def forward(self, x, k, v, pos=0.0):
+        q, k, v = self.split_heads(self.to_q(x + pos)), self.split_heads(k), self.split_heads(v)
         attn = torch.softmax(q @ k.transpose(-1, -2) * self.head_dim ** -0.5, dim=-1)
         out = (attn @ v).transpose(1, 2).reshape(x.shape[0], x.shape[1], -1)
         return self.to_out(out)
+
+
+def position_codes(h: int, w: int, dim: int) -> torch.Tensor:
+    """[h*w, dim] fixed sine codes of the token centres in frame coordinates 0..1 (half the channels
+    for y, half for x), so that an SNN token and an ANN token over the same place share a code
+    whatever their grid sizes. Frequencies pi..16 pi resolve places a sixteenth of the frame apart."""
+    n = dim // 4
+    freqs = math.pi * 2.0 ** torch.linspace(0.0, 4.0, n)
+    ys = (torch.arange(h, dtype=torch.float32) + 0.5) / h
+    xs = (torch.arange(w, dtype=torch.float32) + 0.5) / w
+    yy, xx = torch.meshgrid(ys, xs, indexing="ij")
+    parts = []
+    for coord in (yy.reshape(-1, 1) * freqs, xx.reshape(-1, 1) * freqs):
+        parts += [torch.sin(coord), torch.cos(coord)]
+    codes = torch.cat(parts, dim=1)
+    return F.pad(codes, (0, dim - codes.shape[1]))
 
 
 class GEGLU(nn.Module):
@@ -295,9 +316,9 @@ class FusionBlock(nn.Module):
     With `pool > 1` the SNN map is average-pooled by that factor before the block and the update is
     upsampled (nearest) after it: attention cost falls by pool^4 on the largest maps."""
 
-    def __init__(self, channels, context_channels, head_dim, ff_mult=4, pool=1):
+    def __init__(self, channels, context_channels, head_dim, ff_mult=4, pool=1, pos=False):
         super().__init__()
-        self.pool = pool
+        self.pool, self.pos = pool, pos
         self.norm = nn.GroupNorm(min(32, max(1, channels // 4)), channels, eps=1e-6)
         self.proj_in = nn.Conv2d(channels, channels, 1)
         self.norm1, self.norm2, self.norm3 = (nn.LayerNorm(channels) for _ in range(3))
@@ -310,15 +331,20 @@ class FusionBlock(nn.Module):
 
     def context(self, ann_feature):
         """ANN stage map [N, Ca, h, w] -> cross-attention (keys, values) [N, h*w, C]."""
-        return self.cross_attn.project_context(ann_feature.flatten(2).transpose(1, 2))
+        _, c, h, w = ann_feature.shape
+        return self.cross_attn.project_context(ann_feature.flatten(2).transpose(1, 2), self.codes(h, w, c))
+
+    def codes(self, h, w, dim):
+        return position_codes(h, w, dim) if self.pos else 0.0
 
     def forward(self, x, k, v):
         h = F.avg_pool2d(x, self.pool) if self.pool > 1 else x
         n, c, hh, ww = h.shape
+        pos = self.codes(hh, ww, c)
         t = self.proj_in(self.norm(h)).flatten(2).transpose(1, 2)
         y = self.norm1(t)
-        t = t + self.self_attn(y, *self.self_attn.project_context(y))
-        t = t + self.cross_attn(self.norm2(t), k, v)
+        t = t + self.self_attn(y, *self.self_attn.project_context(y, pos), pos)
+        t = t + self.cross_attn(self.norm2(t), k, v, pos)
         t = t + self.ff(self.norm3(t))
         update = self.proj_out(t.transpose(1, 2).reshape(n, c, hh, ww))
         if self.pool > 1:
@@ -370,7 +396,7 @@ class SpikingResNet(nn.Module):
         self.fusion_stages = tuple(cfg.fusion_stages) if ann_channels is not None else ()
         self.fusions = nn.ModuleDict({
             str(k): FusionBlock(cfg.snn_widths[k - 1], ann_channels[k - 1], cfg.head_dim,
-                                cfg.ff_mult, self.fusion_pool(cfg, k))
+                                cfg.ff_mult, self.fusion_pool(cfg, k), cfg.fusion_pos)
             for k in self.fusion_stages})
         self.out_channels = cin
 
@@ -470,20 +496,23 @@ class ReSpike(nn.Module):
 
 
 @torch.no_grad()
-def streaming_group_logits(model: ReSpike, frames):
+def streaming_group_logits(model: ReSpike, frames, return_spikes=False):
     """The streaming reference: group by group, one SNN step per residual frame with explicit
-    membranes (what the engine does with the exported graphs). frames [N, T, 3, H, W] -> [N, G, K]."""
+    membranes (what the engine does with the exported graphs). frames [N, T, 3, H, W] -> [N, G, K]
+    (and the spike total per clip [N] with return_spikes)."""
     n, s = frames.shape[0], model.cfg.stride
-    rows = []
+    rows, spikes = [], torch.zeros(n)
     for g in range(model.cfg.groups):
         key = frames[:, g * s]
         ann_pooled, context = model.ann_key(key) if model.ann is not None else (None, None)
         states, features = None, []
         for j in range(1, s):
-            states, feature, _ = model.snn_step(frames[:, g * s + j] - key, states, context)
+            states, feature, counts = model.snn_step(frames[:, g * s + j] - key, states, context)
             features.append(feature)
+            spikes += counts.sum(dim=1)
         rows.append(model.head(ann_pooled, torch.stack(features).mean(dim=0)))
-    return torch.stack(rows, dim=1).reshape(n, model.cfg.groups, -1)
+    logits = torch.stack(rows, dim=1).reshape(n, model.cfg.groups, -1)
+    return (logits, spikes) if return_spikes else logits
 
 
 # ----------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ import numpy as np
 CLASSES = ["idle", "walk", "run", "wave", "jump", "fall", "sit_down", "stand_up", "squat_down", "rise"]
 ASPECTS = (4.0 / 3.0, 16.0 / 9.0)
 # Bumped whenever rendered pixels change, so dataset caches keyed on it are rebuilt.
-RENDER_VERSION = "r4"
+RENDER_VERSION = "r6"
 
 POSE_KEYS = ("rho", "lean", "tilt", "th_n", "kn_n", "th_f", "kn_f", "ar_n", "el_n", "ar_f", "el_f",
              "lift", "sway")
@@ -271,16 +271,13 @@ def _fall(rng, t, dur, fps):
     return pose, 0.0
 
 
-def _lower_params(rng: np.random.Generator, chair: bool) -> dict:
-    """End posture of sitting down (chair) or squatting (no chair).
+def _lower_params(rng: np.random.Generator) -> dict:
+    """End posture of sitting down and of squatting: one distribution for both.
 
-    Deliberately alike: the hips end at about knee height in both; the squat is a little deeper with
-    the knees further forward and more lean. Arm behaviour is drawn from one distribution for both, so
-    a frame without the chair hardly tells them apart and the body motion barely does either."""
-    if chair:
-        end = dict(th=rng.uniform(82, 98), kn=rng.uniform(82, 105), lean=rng.uniform(0, 18))
-    else:
-        end = dict(th=rng.uniform(95, 110), kn=rng.uniform(112, 140), lean=rng.uniform(12, 32))
+    The spec says the pairs differ only in the static chair, so the body must not tell them apart:
+    hips end at or below the knees (a deep squat, or a low seat) with the same knee bend, lean and
+    arms. A renderer whose squat were deeper would let the residual frames separate the pair."""
+    end = dict(th=rng.uniform(92, 110), kn=rng.uniform(85, 135), lean=rng.uniform(0, 30))
     end["peak"] = rng.uniform(12, 30)
     mode = rng.integers(3)  # arms hang, reach forward, or rest on the thighs
     end["ar"] = [rng.uniform(0, 10), rng.uniform(35, 85), rng.uniform(25, 55)][mode]
@@ -314,7 +311,7 @@ def _class_pose(label: int, rng: np.random.Generator, t: np.ndarray, dur: float,
     pairs share their pose set and differ only in temporal order."""
     name = CLASSES[label]
     if name in ("sit_down", "stand_up", "squat_down", "rise"):
-        end = _lower_params(rng, chair=name in ("sit_down", "stand_up"))
+        end = _lower_params(rng)
         pose, speed = _lower(rng, t, dur, fps, end)
         return (_reverse(pose) if name in ("stand_up", "rise") else pose), speed
     return {"idle": _idle, "walk": _walk, "run": _run, "wave": _wave, "jump": _jump,
@@ -909,7 +906,7 @@ def _plan_long(planner: _LongPlanner, n_frames: int, x: float, facing: float) ->
             if abs(x - planner.chair_hip_x) < 0.8 * h:  # never squat in front of the chair
                 choice = "wave"
             else:
-                squat_end = _lower_params(rng, chair=False)
+                squat_end = _lower_params(rng)
                 pose, _ = _lower(rng, t, dur, fps, squat_end)
                 x = planner.anchored("squat_down", pose, facing, x)
                 posture = "squat"
@@ -937,7 +934,7 @@ def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, dura
     body = actor.body
 
     # The chair: its seat height follows from this person's sitting posture.
-    sit_end = _lower_params(plan_rng, chair=True)
+    sit_end = _lower_params(plan_rng)
     chair_facing = 1.0 if plan_rng.random() < 0.5 else -1.0
     seated = _kinematics(body, _lower(plan_rng, np.array([10.0]), 2.0, fps, sit_end)[0], chair_facing)
     seated = _place(body, seated, {"lift": np.zeros(1)}, np.zeros(1))

@@ -169,6 +169,9 @@ def main(argv=None):
     train_loader = DataLoader(train_set, shuffle=True, drop_last=True, **loader_kw)
     val_loader = DataLoader(val_set, shuffle=False, **loader_kw)
     per_epoch = len(train_loader)
+    if per_epoch == 0:  # drop_last leaves no batch, and an epoch would divide by zero
+        raise SystemExit(f"{len(train_set)} training clips are fewer than one batch of {args.batch_size}: "
+                         "lower --batch-size or add clips")
     step = start * per_epoch
     print(f"{args.model}: {count_params(model)} parameters, {len(train_set)} train / {len(val_set)} val "
           f"clips, {epochs} epochs of {per_epoch} batches", flush=True)

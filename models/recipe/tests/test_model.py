@@ -141,3 +141,18 @@ def test_full_size_config_forward_backward():
     logits.logsumexp(1).sum().backward()
     assert model.ann.stem[0].conv.weight.grad is not None
     assert model.snn.stem[0].conv.weight.grad is not None
+
+
+@pytest.mark.parametrize("pos", [False, True])
+def test_fusion_sees_where_the_key_frame_content_is_only_with_position_codes(pos):
+    # Without position codes cross-attention pools the key-frame tokens as a set: moving the content
+    # changes nothing, so a residual cannot be matched to the key frame at the same place.
+    from respike_recipe.model import FusionBlock
+    torch.manual_seed(0)
+    block = FusionBlock(32, 32, 16, ff_mult=2, pos=pos).eval()
+    torch.nn.init.normal_(block.proj_out.weight)  # not the identity it starts as
+    snn_map, ann_map = torch.randn(1, 32, 8, 8), torch.randn(1, 32, 8, 8)
+    with torch.no_grad():
+        a = block(snn_map, *block.context(ann_map))
+        b = block(snn_map, *block.context(ann_map.flip(-1)))
+    assert torch.allclose(a, b, atol=1e-5) != pos

@@ -94,7 +94,12 @@ public final class Parity {
         assertTrue(off <= expected.length / 100, what + ": " + off + " values beyond tolerance");
     }
 
-    /** Compares clip logits by name: argmax on every clip, tolerance on at least 99% of clips. */
+    /**
+     * Compares clip logits by name: argmax on every clip, tolerance on all but one clip in 16. A membrane
+     * within float rounding of the threshold spikes on one side only (batched and single-frame convolutions
+     * round differently), and that one spike moves the clip's logits far beyond the tolerance: the recipe's
+     * exporter accepts such clips on the same terms (`streaming_parity`).
+     */
     public static void compareClips(String what, Golden golden, Map<String, float[]> actual,
             Map<String, float[]> expected) {
         int clips = golden.clips().size();
@@ -116,7 +121,7 @@ public final class Parity {
                 what, clips, argmaxDiffer, TOLERANCE, beyond, worst);
         assertTrue(clips > 0, "golden has no clips");
         assertEquals(0, argmaxDiffer, what + ": argmax must agree on every clip");
-        assertTrue(beyond <= clips / 100, what + ": " + beyond + " of " + clips + " clips beyond tolerance");
+        assertTrue(beyond <= clips / 16, what + ": " + beyond + " of " + clips + " clips beyond tolerance");
     }
 
     private static int argmax(float[] v) {
