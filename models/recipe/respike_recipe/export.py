@@ -183,14 +183,15 @@ def write_golden(model, specs, folder: Path, cfg: ReSpikeConfig, n_clips: int):
     doc = {"clips": [], "graphs": {}}
     for i, (name, label, frames) in enumerate(golden_clips(cfg, n_clips)):
         x = normalise(torch.from_numpy(frames)).unsqueeze(0)
-        entry = {"name": name, "label": int(label),
-                 "frames": write_bin(folder, f"clip_{i:04d}.bin", frames),
-                 "logits": model(x)[0].tolist()}
+        entry = {"name": name, "label": int(label), "frames": write_bin(folder, f"clip_{i:04d}.bin", frames)}
         if isinstance(model, ReSpike):
+            clip_groups, counts = model.group_logits(x, return_counts=True)  # the whole-clip forward
             streamed, spikes = streaming_group_logits(model, x, return_spikes=True)
+            entry["logits"] = clip_groups.mean(dim=1)[0].tolist()
             entry["group_logits"] = streamed[0].tolist()
-            entry["spikes"] = {"clip": int(model.group_logits(x, return_counts=True)[1].sum()),
-                               "streaming": int(spikes[0])}
+            entry["spikes"] = {"clip": int(counts.sum()), "streaming": int(spikes[0])}
+        else:
+            entry["logits"] = model(x)[0].tolist()
         doc["clips"].append(entry)
     for graph, (wrapper, in_names, inputs, out_names) in specs.items():
         inputs = [t[:1] for t in inputs]  # one batch item keeps golden/ near 10 MB
