@@ -283,14 +283,14 @@ class Attention(nn.Module):
         return self.to_out(out)
 
 
-def position_codes(h: int, w: int, dim: int) -> torch.Tensor:
+def position_codes(h: int, w: int, dim: int, device=None) -> torch.Tensor:
     """[h*w, dim] fixed sine codes of the token centres in frame coordinates 0..1 (half the channels
     for y, half for x), so that an SNN token and an ANN token over the same place share a code
     whatever their grid sizes. Frequencies pi..16 pi resolve places a sixteenth of the frame apart."""
     n = dim // 4
-    freqs = math.pi * 2.0 ** torch.linspace(0.0, 4.0, n)
-    ys = (torch.arange(h, dtype=torch.float32) + 0.5) / h
-    xs = (torch.arange(w, dtype=torch.float32) + 0.5) / w
+    freqs = math.pi * 2.0 ** torch.linspace(0.0, 4.0, n, device=device)
+    ys = (torch.arange(h, dtype=torch.float32, device=device) + 0.5) / h
+    xs = (torch.arange(w, dtype=torch.float32, device=device) + 0.5) / w
     yy, xx = torch.meshgrid(ys, xs, indexing="ij")
     parts = []
     for coord in (yy.reshape(-1, 1) * freqs, xx.reshape(-1, 1) * freqs):
@@ -331,16 +331,17 @@ class FusionBlock(nn.Module):
 
     def context(self, ann_feature):
         """ANN stage map [N, Ca, h, w] -> cross-attention (keys, values) [N, h*w, C]."""
-        _, c, h, w = ann_feature.shape
-        return self.cross_attn.project_context(ann_feature.flatten(2).transpose(1, 2), self.codes(h, w, c))
+        return self.cross_attn.project_context(ann_feature.flatten(2).transpose(1, 2), self.codes(ann_feature))
 
-    def codes(self, h, w, dim):
-        return position_codes(h, w, dim) if self.pos else 0.0
+    def codes(self, feature_map):
+        """Position codes for the tokens of a [N, C, h, w] map, on its device (0 without codes)."""
+        _, c, h, w = feature_map.shape
+        return position_codes(h, w, c, feature_map.device) if self.pos else 0.0
 
     def forward(self, x, k, v):
         h = F.avg_pool2d(x, self.pool) if self.pool > 1 else x
         n, c, hh, ww = h.shape
-        pos = self.codes(hh, ww, c)
+        pos = self.codes(h)
         t = self.proj_in(self.norm(h)).flatten(2).transpose(1, 2)
         y = self.norm1(t)
         t = t + self.self_attn(y, *self.self_attn.project_context(y, pos), pos)
