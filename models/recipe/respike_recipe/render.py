@@ -31,6 +31,11 @@ CLASSES = ["idle", "walk", "run", "wave", "jump", "fall", "sit_down", "stand_up"
 ASPECTS = (4.0 / 3.0, 16.0 / 9.0)
 # Bumped whenever rendered pixels change, so dataset caches keyed on it are rebuilt.
 RENDER_VERSION = "r6"
+# What each class becomes when its frames are played backwards, by the spec's definitions: a sit down
+# backwards is a stand up from the same chair, and idle, wave and jump are symmetric in time. A walk or
+# run backwards moves against the person's facing, and a fall backwards is a getting up: no class.
+TIME_REVERSED = {"idle": "idle", "wave": "wave", "jump": "jump", "sit_down": "stand_up",
+                 "stand_up": "sit_down", "squat_down": "rise", "rise": "squat_down"}
 
 POSE_KEYS = ("rho", "lean", "tilt", "th_n", "kn_n", "th_f", "kn_f", "ar_n", "el_n", "ar_f", "el_f",
              "lift", "sway")

@@ -85,9 +85,10 @@ def test_model_fold_is_equivalent(mode):
         assert (folded(x) - ref).abs().max() <= 1e-4
 
 
-def test_streaming_equals_clip():
+@pytest.mark.parametrize("pos", [False, True])
+def test_streaming_equals_clip(pos):
     torch.manual_seed(0)
-    model = randomise_bn(build_model(ReSpikeConfig()))
+    model = randomise_bn(build_model(ReSpikeConfig(fusion_pos=pos)))
     x = torch.randn(3, 16, 3, 64, 64) * 3  # large residuals, so that the SNN spikes
     with torch.no_grad():
         clip_groups, counts = model.group_logits(x, return_counts=True)
