@@ -155,7 +155,11 @@ def card(results, training, configs, bundles, studies=()) -> str:
         f"reset, ATan surrogate (alpha {cfg['surrogate_alpha']}), membranes reset at each group.",
         f"- Fusion after SNN stages {cfg['fusion_stages']}: GroupNorm, 1x1 conv to tokens, self-attention, "
         f"cross-attention to the ANN stage features of the group's key frame, GEGLU (x{cfg['ff_mult']}), "
-        f"zero-initialised 1x1 conv added to the SNN map; head dim {cfg['head_dim']}.",
+        f"zero-initialised 1x1 conv added to the SNN map; head dim {cfg['head_dim']}." +
+        (" Fixed 2-D sine codes of the token positions are added to the queries and keys (not the values), "
+         "so that a residual can be matched to the key frame at the same place; the reference has no "
+         "position encoding (`--set fusion_pos=true`, measured in `models/recipe/README.md`)."
+         if cfg.get("fusion_pos") else ""),
         f"- Classifier: Linear over [GAP(ANN s4) ; GAP(time-mean SNN)], clip logits = mean over "
         f"{cfg['clip_frames'] // cfg['stride']} groups (stride s = {cfg['stride']}).",
         "- Small-config choices (CPU budget): the stems end with a 3x3/s2 maxpool as in ResNet at 224, so "
