@@ -29,15 +29,11 @@ for stride in $STRIDES; do
 done
 $PY -m respike_recipe.train --model c3d --out "$RUNS/c3d" --seed 0 --resume 2>&1 | tee "$RUNS/c3d.log"
 
-runs=()
-for model in hybrid ann snn; do runs+=("$RUNS/$model"); done
-$PY -m respike_recipe.evaluate --runs "${runs[@]}" "$RUNS/c3d" --out "$RUNS/ablation.json"
+$PY -m respike_recipe.evaluate --runs "$RUNS"/{hybrid,ann,snn,c3d} --out "$RUNS/ablation.json"
 studies=()
 for stride in $STRIDES; do
   [ "$stride" = "$SHIPPED" ] && continue
-  runs=()
-  for model in hybrid ann snn; do runs+=("$RUNS/$(name "$model" "$stride")"); done
-  $PY -m respike_recipe.evaluate --runs "${runs[@]}" --out "$RUNS/ablation-s$stride.json"
+  $PY -m respike_recipe.evaluate --runs "$RUNS"/{hybrid,ann,snn}-s"$stride" --out "$RUNS/ablation-s$stride.json"
   studies+=("$RUNS/ablation-s$stride.json")
 done
 # Accuracy on the encoded test clips, which `respike classify` is checked against (goes into the manifests).
