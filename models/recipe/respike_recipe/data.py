@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from torch.utils.data import Dataset
 
-from .render import CLASSES, RENDER_VERSION, TIME_REVERSED, clip_aspect, render_clip, split_seeds
+from .render import CLASSES, RENDER_VERSION, clip_aspect, render_clip, split_seeds
 
 MEAN = (0.485, 0.456, 0.406)
 STD = (0.229, 0.224, 0.225)
@@ -88,19 +88,12 @@ def augment(x: torch.Tensor) -> torch.Tensor:
 
 
 class SyntheticClips(Dataset):
-    """Clips of a cached synthetic split: (float [T,3,H,W] normalised, int label).
+    """Clips of a cached synthetic split: (float [T,3,H,W] normalised, int label)."""
 
-    `reverse_p`: the chance that a training clip is played backwards with its label mapped by
-    render.TIME_REVERSED (classes without a backwards twin are never reversed). A reversed sit down is a
-    stand up with the very same person, chair and background, so the only thing left to tell the two
-    apart is the direction of the motion."""
-
-    def __init__(self, path: Path | str, train: bool = False, reverse_p: float = 0.0):
+    def __init__(self, path: Path | str, train: bool = False):
         data = np.load(path)
         self.clips, self.labels, self.seeds = data["clips"], data["labels"], data["seeds"]
         self.train = train
-        self.reverse_p = reverse_p
-        self.reversed_label = {CLASSES.index(a): CLASSES.index(b) for a, b in TIME_REVERSED.items()}
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -109,8 +102,6 @@ class SyntheticClips(Dataset):
         x, y = normalise(torch.from_numpy(self.clips[i])), int(self.labels[i])
         if self.train:
             x = augment(x)
-            if y in self.reversed_label and float(torch.rand(1)) < self.reverse_p:
-                x, y = x.flip(0), self.reversed_label[y]
         return x, y
 
 

@@ -30,12 +30,13 @@ import numpy as np
 CLASSES = ["idle", "walk", "run", "wave", "jump", "fall", "sit_down", "stand_up", "squat_down", "rise"]
 ASPECTS = (4.0 / 3.0, 16.0 / 9.0)
 # Bumped whenever rendered pixels change, so dataset caches keyed on it are rebuilt.
-RENDER_VERSION = "r6"
-# What each class becomes when its frames are played backwards, by the spec's definitions: a sit down
-# backwards is a stand up from the same chair, and idle, wave and jump are symmetric in time. A walk or
-# run backwards moves against the person's facing, and a fall backwards is a getting up: no class.
-TIME_REVERSED = {"idle": "idle", "wave": "wave", "jump": "jump", "sit_down": "stand_up",
-                 "stand_up": "sit_down", "squat_down": "rise", "rise": "squat_down"}
+RENDER_VERSION = "r7"
+# The key-frame stride of the product model (s=4): transitions are laid out on its key frames (see
+# `_mirror_on_key_frames`). Renderer r6 played a stand up as a sit down backwards about the clip's
+# middle: a sit down then showed its start posture on the first key frame and its end posture on none,
+# and the ANN-only model, which must not see order, got 61% of the sit down / stand up test clips and
+# 70% of squat down / rise right.
+KEY_STRIDE = 4
 
 POSE_KEYS = ("rho", "lean", "tilt", "th_n", "kn_n", "th_f", "kn_f", "ar_n", "el_n", "ar_f", "el_f",
              "lift", "sway")
@@ -164,13 +165,15 @@ def _standing(rng: np.random.Generator, n: int) -> dict:
 
 
 def _progress(rng: np.random.Generator, t: np.ndarray, dur: float, fps: float,
-              lo: float = 0.55, hi: float = 0.85) -> np.ndarray:
-    """Progress 0..1 of a transition that occupies most of the clip.
+              lo: float = 0.55, hi: float = 0.85, end: float | None = None) -> np.ndarray:
+    """Progress 0..1 of a transition that occupies most of the clip (or of 0..`end` seconds).
 
-    The motion lasts lo..hi of the clip, starts at or after the first frame and is complete by the last
-    frame, so a transition clip always shows both its start and its end posture."""
+    The motion lasts lo..hi of that span, starts at or after the first frame and is complete by the last
+    frame (or by `end`), so a transition clip always shows both its start and its end posture."""
     last = dur - 1.0 / fps
     length = min(last, dur * rng.uniform(lo, hi), 2.2)
+    if end is not None:  # a second draw, after the one above: the r7 splits were rendered this way
+        length, last = end * rng.uniform(lo, hi), end
     start = rng.uniform(0.0, max(last - length, 0.0))
     return np.clip((t - start) / length, 0.0, 1.0)
 
@@ -290,10 +293,10 @@ def _lower_params(rng: np.random.Generator) -> dict:
     return end
 
 
-def _lower(rng, t, dur, fps, end: dict):
-    """Standing -> seated/squatting with feet planted; progress from `_progress`."""
+def _lower(rng, t, dur, fps, end: dict, motion_end: float | None = None):
+    """Standing -> seated/squatting with feet planted; progress from `_progress` (done by `motion_end`)."""
     pose = _standing(rng, len(t))
-    p = _progress(rng, t, dur, fps)
+    p = _progress(rng, t, dur, fps, end=motion_end)
     s = _smooth(p)
     for side in ("n", "f"):
         pose["th_" + side] = end["th"] * s
@@ -309,16 +312,26 @@ def _reverse(pose: dict) -> dict:
     return {k: v[::-1].copy() for k, v in pose.items()}
 
 
+def _mirror_on_key_frames(pose: dict, last_key: int) -> dict:
+    """Frame t shows frame last_key - t (the motion lies within 0..last_key), and the end posture is
+    held after last_key. The key frames 0, s, .., last_key then show the same postures in reverse order,
+    and the ANN, which averages its key frames' logits, cannot tell the pair apart."""
+    n = len(next(iter(pose.values())))
+    index = np.maximum(last_key - np.arange(n), 0)
+    return {k: v[index].copy() for k, v in pose.items()}
+
+
 def _class_pose(label: int, rng: np.random.Generator, t: np.ndarray, dur: float, fps: float):
     """Pose trajectory and travel speed (body heights/s) of a clip of class `label`.
 
-    stand_up and rise are sit_down and squat_down played backwards with the same random draws, so the
-    pairs share their pose set and differ only in temporal order."""
+    stand_up and rise are sit_down and squat_down with the same random draws played backwards about
+    the middle of the key frames (`_mirror_on_key_frames`), so a pair shows the same postures on the key
+    frames and differs only in the order of the frames between them."""
     name = CLASSES[label]
     if name in ("sit_down", "stand_up", "squat_down", "rise"):
-        end = _lower_params(rng)
-        pose, speed = _lower(rng, t, dur, fps, end)
-        return (_reverse(pose) if name in ("stand_up", "rise") else pose), speed
+        last_key = (len(t) - 1) // KEY_STRIDE * KEY_STRIDE
+        pose, speed = _lower(rng, t, dur, fps, _lower_params(rng), motion_end=t[last_key])
+        return (_mirror_on_key_frames(pose, last_key) if name in ("stand_up", "rise") else pose), speed
     return {"idle": _idle, "walk": _walk, "run": _run, "wave": _wave, "jump": _jump,
             "fall": _fall}[name](rng, t, dur, fps)
 
@@ -926,9 +939,12 @@ def _plan_long(planner: _LongPlanner, n_frames: int, x: float, facing: float) ->
 
 
 def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, duration_s: float = 60.0,
-                      aspect: float | None = None, compress: bool = True):
+                      aspect: float | None = None, compress: bool = True, return_meta: bool = False):
     """A multi-action video of one person: frames uint8 [N,H,W,3] and the timeline, a list of
-    {"label", "start_s", "end_s"} covering the whole video in order."""
+    {"label", "start_s", "end_s"} covering the whole video in order.
+
+    With return_meta=True also returns a dict: joints (name -> [N,2] world coords, as for
+    `render_clip`), body_height, and chair_hip_x (where a sitter's hip lands on the one chair)."""
     aspect = width / height if aspect is None else float(aspect)
     plan_rng, actor_rng, scene_rng, cam_rng = (np.random.default_rng(s) for s in np.random.SeedSequence([seed, 99]).spawn(4))
     # A small person, so that walks and some runs fit in the frame.
@@ -967,7 +983,9 @@ def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, dura
         out[a:b] = _camera(img, cam_rng, cam, ramp[a:b])
     timeline = [{"label": s.label, "start_s": s.start / fps,
                  "end_s": min(n_frames, s.start + len(s.joints["hip"])) / fps} for s in segments]
-    return out, timeline
+    if not return_meta:
+        return out, timeline
+    return out, timeline, dict(joints=joints, body_height=person_h, chair_hip_x=chair_hip_x)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1078,7 +1096,7 @@ def main(argv: list | None = None) -> None:
     frames, timeline = render_long_video(a.seed, a.width, a.height, a.fps, a.duration_s)
     stem = f"long_{a.seed}"
     write_mp4(frames, a.out / f"{stem}.mp4", a.fps)
-    meta = {"video": f"{stem}.mp4", "fps": a.fps, "width": a.width, "height": a.height,
+    meta = {"video": f"{stem}.mp4", "seed": a.seed, "fps": a.fps, "width": a.width, "height": a.height,
             "frames": len(frames), "classes": CLASSES, "timeline": timeline}
     (a.out / f"{stem}.json").write_text(json.dumps(meta, indent=1))
 

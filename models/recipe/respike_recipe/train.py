@@ -59,9 +59,6 @@ def parse_args(argv=None):
     ap.add_argument("--split", type=int, default=1, help="official split for ucf101/hmdb51")
     ap.add_argument("--train-per-class", type=int, default=DEFAULT_TRAIN_PER_CLASS)
     ap.add_argument("--val-per-class", type=int, default=30)
-    ap.add_argument("--time-reverse", type=float, default=0.0, metavar="P",
-                    help="synthetic data: play a training clip backwards with chance P, its label mapped "
-                         "by render.TIME_REVERSED (sit down <-> stand up, squat down <-> rise)")
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--workers", type=int, default=0)
@@ -71,13 +68,9 @@ def parse_args(argv=None):
 def datasets(args, size):
     """-> (train set, val set, class names)."""
     if args.data == "synthetic":
-        train = D.SyntheticClips(D.build_split("train", args.train_per_class, size=size), train=True,
-                                 reverse_p=args.time_reverse)
+        train = D.SyntheticClips(D.build_split("train", args.train_per_class, size=size), train=True)
         val = D.SyntheticClips(D.build_split("val", args.val_per_class, size=size), train=False)
         return train, val, list(CLASSES)
-    if args.time_reverse:
-        raise SystemExit("--time-reverse needs --data synthetic: a real dataset's classes have no "
-                         "known backwards twins")
     reader = {"ucf101": D.ucf101, "hmdb51": D.hmdb51}[args.data]
     train = reader(args.root, args.split, train=True, size=size)
     # The official lists have no validation split: validate on the test list (reported as such).

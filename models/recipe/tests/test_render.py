@@ -107,12 +107,17 @@ def test_squat_reaches_hips_at_or_below_knees_and_has_no_chair():
         assert j["hip"][0, 1] > 0.4 * m["body_height"]
 
 
-def test_pairs_mirror_each_other_in_time():
+def test_pairs_show_the_same_key_frames_in_reverse_order():
+    # Key frames 0, 4, 8, 12 (s=4): frame t of the backwards twin is frame 12 - t, so the multiset of
+    # key-frame postures, all that the ANN sees, is the same; the end posture is held after frame 12.
     for down, up in (("sit_down", "stand_up"), ("squat_down", "rise")):
         for s in range(4):
-            a, b = meta(down, s), meta(up, s)
-            for k in a["joints"]:
-                np.testing.assert_allclose(a["joints"][k], b["joints"][k][::-1], atol=1e-9)
+            a, b = meta(down, s)["joints"], meta(up, s)["joints"]
+            for k in a:
+                np.testing.assert_allclose(b[k][:13], a[k][12::-1], atol=1e-9)
+                np.testing.assert_allclose(b[k][13:], a[k][[0, 0, 0]], atol=1e-9)
+                np.testing.assert_allclose(a[k][13:], a[k][[12, 12, 12]], atol=1e-9)
+            assert np.ptp(a["hip"][:13, 1]) > 0.1 * meta(down, s)["body_height"]  # the motion is inside
 
 
 def test_sitting_and_squatting_differ_only_in_the_chair():
