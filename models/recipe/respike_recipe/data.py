@@ -99,10 +99,10 @@ class SyntheticClips(Dataset):
         return len(self.labels)
 
     def __getitem__(self, i: int):
-        x, y = normalise(torch.from_numpy(self.clips[i])), int(self.labels[i])
+        x = normalise(torch.from_numpy(self.clips[i]))
         if self.train:
             x = augment(x)
-        return x, y
+        return x, int(self.labels[i])
 
 
 # ----------------------------------------------------------------------------------------------
