@@ -482,7 +482,8 @@ class ReSpike(nn.Module):
         key = g[:, 0]
         return key, (g[:, 1:] - key.unsqueeze(1)).transpose(0, 1)
 
-    def group_logits(self, frames, return_counts=False):
+    def group_features(self, frames):
+        """-> (pooled ANN s4 [N*G, Ca] or None, time-mean SNN output [N*G, Cs] or None, spike counts)."""
         key, residuals = self.split_groups(frames)
         ann_pooled, context, snn_mean, counts = None, None, None, None
         if self.ann is not None:
@@ -490,6 +491,16 @@ class ReSpike(nn.Module):
         if self.snn is not None:
             features, _, counts = self.snn_run(residuals, None, context)
             snn_mean = features.mean(dim=0)
+        return ann_pooled, snn_mean, counts
+
+    def branch_logits(self, ann_pooled, snn_mean):
+        """Each branch's share of the linear head (the other branch's features zeroed), for the
+        training-only branch loss of a hybrid."""
+        return (self.head(ann_pooled, torch.zeros_like(snn_mean)),
+                self.head(torch.zeros_like(ann_pooled), snn_mean))
+
+    def group_logits(self, frames, return_counts=False):
+        ann_pooled, snn_mean, counts = self.group_features(frames)
         logits = self.head(ann_pooled, snn_mean).reshape(-1, self.cfg.groups, self.cfg.num_classes)
         return (logits, counts) if return_counts else logits
 

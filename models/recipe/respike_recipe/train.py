@@ -54,6 +54,8 @@ def parse_args(argv=None):
     ap.add_argument("--lr", type=float, help="default: 2e-3 (adamw), 0.1 (sgd)")
     ap.add_argument("--weight-decay", type=float, help="default: 0.05 (adamw), 1e-4 (sgd)")
     ap.add_argument("--warmup-epochs", type=float, default=1.0)
+    ap.add_argument("--branch-loss", type=float, default=0.0,
+                    help="hybrid only: weight of the extra loss of each branch's share of the head alone")
     ap.add_argument("--data", choices=["synthetic", "ucf101", "hmdb51"], default="synthetic")
     ap.add_argument("--root", help="dataset root for ucf101/hmdb51")
     ap.add_argument("--split", type=int, default=1, help="official split for ucf101/hmdb51")
@@ -92,7 +94,25 @@ def cosine_lr(step, total, warmup, base):
     return 0.5 * base * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup)))
 
 
-def run_epoch(model, loader, device, optimizer=None, schedule=None):
+def clip_loss(model, x, y, branch_loss: float = 0.0):
+    """-> (clip logits, loss). With branch_loss > 0 a hybrid also pays that weight times the loss of
+    each branch's share of the head alone, so neither branch can leave the other to learn what both
+    should (the hybrid's ANN under-learnt the chair that ANN-only models see)."""
+    if branch_loss == 0.0 or model.cfg.mode != "hybrid":
+        logits = model(x)
+        return logits, F.cross_entropy(logits, y)
+    ann_pooled, snn_mean, _ = model.group_features(x)
+    groups, k = model.cfg.groups, model.cfg.num_classes
+
+    def clip(group_logits):
+        return group_logits.reshape(-1, groups, k).mean(dim=1)
+
+    logits = clip(model.head(ann_pooled, snn_mean))
+    branches = sum(F.cross_entropy(clip(b), y) for b in model.branch_logits(ann_pooled, snn_mean))
+    return logits, F.cross_entropy(logits, y) + branch_loss * branches
+
+
+def run_epoch(model, loader, device, optimizer=None, schedule=None, branch_loss: float = 0.0):
     """One pass; trains when an optimizer is given. -> (mean loss, accuracy)."""
     training = optimizer is not None
     model.train(training)
@@ -100,8 +120,7 @@ def run_epoch(model, loader, device, optimizer=None, schedule=None):
     with torch.set_grad_enabled(training):
         for x, y in loader:
             x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
-            logits = model(x)
-            loss = F.cross_entropy(logits, y)
+            logits, loss = clip_loss(model, x, y, branch_loss if training else 0.0)
             if training:
                 for group in optimizer.param_groups:
                     group["lr"] = schedule()
@@ -187,7 +206,7 @@ def main(argv=None):
 
     for epoch in range(start, epochs):
         t0 = time.time()
-        loss, train_acc = run_epoch(model, train_loader, args.device, optimizer, schedule)
+        loss, train_acc = run_epoch(model, train_loader, args.device, optimizer, schedule, args.branch_loss)
         _, val_acc = run_epoch(model, val_loader, args.device)
         seconds = time.time() - t0
         history.append({"epoch": epoch + 1, "loss": loss, "train_acc": train_acc, "val_acc": val_acc,

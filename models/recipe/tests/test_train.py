@@ -7,6 +7,7 @@ import torch
 
 from respike_recipe import data as D
 from respike_recipe import train
+from respike_recipe.model import ReSpikeConfig, build_model
 from respike_recipe.render import RENDER_VERSION
 from respike_recipe.runs import load_checkpoint
 
@@ -16,8 +17,8 @@ def tiny_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(D, "build_split", functools.partial(D.build_split, out_dir=tmp_path / "data"))
 
 
-def run(out, *extra):
-    train.main(["--model", "ann", "--out", str(out), "--set", "size=32", "--train-per-class", "2",
+def run(out, *extra, model="ann"):
+    train.main(["--model", model, "--out", str(out), "--set", "size=32", "--train-per-class", "2",
                 "--val-per-class", "1", *extra])
 
 
@@ -34,3 +35,23 @@ def test_trains_and_checkpoints_every_epoch(tmp_path, tiny_cache, capsys):
 def test_a_split_smaller_than_one_batch_is_a_clear_error(tmp_path, tiny_cache):
     with pytest.raises(SystemExit, match="fewer than one batch of 64"):
         run(tmp_path / "run", "--epochs", "1", "--batch-size", "64")
+
+
+def test_branch_loss_adds_the_loss_of_each_branchs_share_of_the_head():
+    torch.manual_seed(0)
+    model = build_model(ReSpikeConfig(size=32)).train()
+    x, y = torch.randn(2, 16, 3, 32, 32), torch.tensor([1, 2])
+    plain_logits, plain = train.clip_loss(model, x, y)
+    logits, loss = train.clip_loss(model, x, y, 0.5)
+    assert torch.allclose(logits, plain_logits, atol=1e-6) and loss > plain
+    ann_pooled, snn_mean, _ = model.group_features(x)
+    ann_share, snn_share = model.branch_logits(ann_pooled, snn_mean)
+    # The head is linear: the two shares add up to its logits, with the bias in both.
+    assert torch.allclose(ann_share + snn_share - model.classifier.bias, model.head(ann_pooled, snn_mean),
+                          atol=1e-5)
+
+
+def test_a_hybrid_trains_with_the_branch_loss(tmp_path, tiny_cache, capsys):
+    run(tmp_path / "run", "--epochs", "1", "--batch-size", "4", "--branch-loss", "0.5", model="hybrid")
+    assert json.loads((tmp_path / "run" / "config.json").read_text())["train"]["branch_loss"] == 0.5
+    assert "epoch 1/1" in capsys.readouterr().out
