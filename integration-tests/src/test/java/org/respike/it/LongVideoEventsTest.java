@@ -21,15 +21,16 @@ import org.respike.pipelines.demo.GroundTruth;
 class LongVideoEventsTest {
 
     /**
-     * Below what the committed model measures (clip accuracy 0.632, recall 0.810, precision 0.517 on
-     * 2026-11-27, renderer r7), so a retrained model that gets worse on long videos fails here; raise them
-     * as the model improves. The r6 bundle trained on 300 clips per class measured 0.735 / 0.905 / 0.600
-     * and this test flagged the drop to 0.632 / 0.857 / 0.552 of the 900-clip one, which was kept for its
-     * 10 points on the 1000 test clips; models/recipe/README.md has the long video's errors (an idle person
-     * in front of the chair taken for sitting down).
+     * Below what the committed model measures (clip accuracy 0.709, recall 0.905, precision 0.516 on
+     * 2026-11-27, renderer r7, 20 training epochs), so a retrained model that gets worse on long videos
+     * fails here; raise them as the model improves. History: the r6 bundle trained on 300 clips per class
+     * measured 0.735 / 0.905 / 0.600 and this test flagged the drop to 0.632 / 0.857 / 0.552 of the
+     * 900-clip one, which was kept for its 10 points on the 1000 test clips; the 10-epoch r7 bundle
+     * measured 0.632 / 0.810 / 0.517 (it took an idle person in front of the chair for sitting down,
+     * models/recipe/README.md).
      */
-    private static final double MIN_CLIP_ACCURACY = 0.60;
-    private static final double MIN_EVENT_RECALL = 0.80;
+    private static final double MIN_CLIP_ACCURACY = 0.65;
+    private static final double MIN_EVENT_RECALL = 0.85;
 
     @Test
     void eventsMatchTheGroundTruthTimeline() throws Exception {
