@@ -55,7 +55,8 @@ def parse_args(argv=None):
     ap.add_argument("--weight-decay", type=float, help="default: 0.05 (adamw), 1e-4 (sgd)")
     ap.add_argument("--warmup-epochs", type=float, default=1.0)
     ap.add_argument("--branch-loss", type=float, default=0.0,
-                    help="hybrid only: weight of the extra loss of each branch's share of the head alone")
+                    help="hybrid only: weight of the extra loss of each branch's share of the head alone "
+                         "(the logged training loss includes it)")
     ap.add_argument("--data", choices=["synthetic", "ucf101", "hmdb51"], default="synthetic")
     ap.add_argument("--root", help="dataset root for ucf101/hmdb51")
     ap.add_argument("--split", type=int, default=1, help="official split for ucf101/hmdb51")
