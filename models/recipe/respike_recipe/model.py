@@ -499,9 +499,13 @@ class ReSpike(nn.Module):
         return (self.head(ann_pooled, torch.zeros_like(snn_mean)),
                 self.head(torch.zeros_like(ann_pooled), snn_mean))
 
+    def per_clip(self, head_logits):
+        """Head logits of every group [N*G, K] -> [N, G, K]."""
+        return head_logits.reshape(-1, self.cfg.groups, self.cfg.num_classes)
+
     def group_logits(self, frames, return_counts=False):
         ann_pooled, snn_mean, counts = self.group_features(frames)
-        logits = self.head(ann_pooled, snn_mean).reshape(-1, self.cfg.groups, self.cfg.num_classes)
+        logits = self.per_clip(self.head(ann_pooled, snn_mean))
         return (logits, counts) if return_counts else logits
 
     def forward(self, frames):

@@ -103,13 +103,9 @@ def clip_loss(model, x, y, branch_loss: float = 0.0):
         logits = model(x)
         return logits, F.cross_entropy(logits, y)
     ann_pooled, snn_mean, _ = model.group_features(x)
-    groups, k = model.cfg.groups, model.cfg.num_classes
-
-    def clip(group_logits):
-        return group_logits.reshape(-1, groups, k).mean(dim=1)
-
-    logits = clip(model.head(ann_pooled, snn_mean))
-    branches = sum(F.cross_entropy(clip(b), y) for b in model.branch_logits(ann_pooled, snn_mean))
+    logits = model.per_clip(model.head(ann_pooled, snn_mean)).mean(dim=1)
+    branches = sum(F.cross_entropy(model.per_clip(b).mean(dim=1), y)
+                   for b in model.branch_logits(ann_pooled, snn_mean))
     return logits, F.cross_entropy(logits, y) + branch_loss * branches
 
 

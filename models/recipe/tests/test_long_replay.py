@@ -1,9 +1,7 @@
 """The long-video replay: frame sampling, clip labels, and a run end to end on a short rendered video."""
-import functools
 import json
 
-from respike_recipe import data as D
-from respike_recipe import long_replay, render, train
+from respike_recipe import long_replay, render
 
 
 def test_sampled_frames_take_the_first_frame_at_or_after_each_tick():
@@ -18,10 +16,8 @@ def test_majority_label_and_its_cover():
     assert long_replay.majority(timeline, 2.0, 4.0) == ("idle", 1.0)
 
 
-def test_replays_a_run_on_a_rendered_long_video(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(D, "build_split", functools.partial(D.build_split, out_dir=tmp_path / "data"))
-    train.main(["--model", "ann", "--out", str(tmp_path / "run"), "--set", "size=32", "--train-per-class", "2",
-                "--val-per-class", "1", "--epochs", "1", "--batch-size", "4"])
+def test_replays_a_run_on_a_rendered_long_video(tmp_path, tiny_train, capsys):
+    tiny_train(tmp_path / "run", "--epochs", "1", "--batch-size", "4")
     render.main(["--out", str(tmp_path), "--long", "--duration-s", "12", "--seed", "3", "--width", "96",
                  "--height", "72", "--fps", "25"])
     out = tmp_path / "replay.json"

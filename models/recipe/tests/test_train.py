@@ -1,29 +1,17 @@
 """The train entry point end to end on a tiny synthetic split."""
-import functools
 import json
 
 import pytest
 import torch
 
-from respike_recipe import data as D
 from respike_recipe import train
 from respike_recipe.model import ReSpikeConfig, build_model
 from respike_recipe.render import RENDER_VERSION
 from respike_recipe.runs import load_checkpoint
 
 
-@pytest.fixture
-def tiny_cache(tmp_path, monkeypatch):
-    monkeypatch.setattr(D, "build_split", functools.partial(D.build_split, out_dir=tmp_path / "data"))
-
-
-def run(out, *extra, model="ann"):
-    train.main(["--model", model, "--out", str(out), "--set", "size=32", "--train-per-class", "2",
-                "--val-per-class", "1", *extra])
-
-
-def test_trains_and_checkpoints_every_epoch(tmp_path, tiny_cache, capsys):
-    run(tmp_path / "run", "--epochs", "2", "--batch-size", "4")
+def test_trains_and_checkpoints_every_epoch(tmp_path, tiny_train, capsys):
+    tiny_train(tmp_path / "run", "--epochs", "2", "--batch-size", "4")
     ckpt = load_checkpoint(tmp_path / "run")
     assert ckpt["epoch"] == 1 and [h["epoch"] for h in ckpt["history"]] == [1, 2]
     assert all(torch.isfinite(v).all() for v in ckpt["model"].values() if v.is_floating_point())
@@ -32,9 +20,9 @@ def test_trains_and_checkpoints_every_epoch(tmp_path, tiny_cache, capsys):
     assert "epoch 2/2" in capsys.readouterr().out
 
 
-def test_a_split_smaller_than_one_batch_is_a_clear_error(tmp_path, tiny_cache):
+def test_a_split_smaller_than_one_batch_is_a_clear_error(tmp_path, tiny_train):
     with pytest.raises(SystemExit, match="fewer than one batch of 64"):
-        run(tmp_path / "run", "--epochs", "1", "--batch-size", "64")
+        tiny_train(tmp_path / "run", "--epochs", "1", "--batch-size", "64")
 
 
 def test_branch_loss_adds_the_loss_of_each_branchs_share_of_the_head():
@@ -51,7 +39,7 @@ def test_branch_loss_adds_the_loss_of_each_branchs_share_of_the_head():
                           atol=1e-5)
 
 
-def test_a_hybrid_trains_with_the_branch_loss(tmp_path, tiny_cache, capsys):
-    run(tmp_path / "run", "--epochs", "1", "--batch-size", "4", "--branch-loss", "0.5", model="hybrid")
+def test_a_hybrid_trains_with_the_branch_loss(tmp_path, tiny_train, capsys):
+    tiny_train(tmp_path / "run", "--epochs", "1", "--batch-size", "4", "--branch-loss", "0.5", model="hybrid")
     assert json.loads((tmp_path / "run" / "config.json").read_text())["train"]["branch_loss"] == 0.5
     assert "epoch 1/1" in capsys.readouterr().out
