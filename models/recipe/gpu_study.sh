@@ -31,7 +31,7 @@ variant() {  # NAME MODEL [--set ...]
   timeout "$TRAIN_S" $PY -m respike_recipe.train --model "$model" --out "$STUDY/$name" --device "$DEVICE" \
     --threads 2 --epochs "$EPOCHS" --batch-size 64 --lr 4e-3 --warmup-epochs 2 \
     --train-per-class "$PER_CLASS" "$@" > "$STUDY/$name.log" 2>&1
-  $PY -m respike_recipe.evaluate --runs "$STUDY/$name" --test-per-class "$TEST_PER_CLASS" \
+  $PY -m respike_recipe.evaluate --runs "$STUDY/$name" --per-class "$TEST_PER_CLASS" \
     --out "$STUDY/$name.json" >> "$STUDY/$name.log" 2>&1 &&
     $PY -c "
 import json

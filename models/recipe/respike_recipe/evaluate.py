@@ -3,6 +3,13 @@ spike rates per LIF layer and the estimated energy per clip.
 
     /usr/bin/python3 -m respike_recipe.evaluate --runs runs/hybrid runs/ann runs/snn runs/c3d \
         --out runs/ablation.json
+
+To choose between candidate runs without looking at the test split, --split val measures accuracy and
+the confusion matrix on a validation split (100 clips per class by default, a superset of the 30 per
+class that train reports each epoch, so one clip is 0.1 point instead of 0.33) and leaves eval.json alone:
+
+    /usr/bin/python3 -m respike_recipe.evaluate --split val --runs runs/hybrid runs/r8/hybrid-bl05 \
+        --out runs/selection.json
 """
 import argparse
 import json
@@ -16,6 +23,7 @@ from .model import ReSpike, count_params
 from .runs import EVAL, load_model
 
 TEST_PER_CLASS = 100  # the test split every reported metric is measured on
+VAL_PER_CLASS = 100  # the validation split runs are chosen on
 
 
 # ---------------------------------------------------------------------------------------------
@@ -114,36 +122,57 @@ def measure(model, batches, labels_names) -> dict:
     return metrics
 
 
-def test_batches(cfg, clips_per_class, batch_size=32):
+def split_batches(cfg, split: str, clips_per_class: int, batch_size=32):
     from torch.utils.data import DataLoader
     from .data import SyntheticClips, build_split
-    data = SyntheticClips(build_split("test", clips_per_class, size=cfg.size), train=False)
+    data = SyntheticClips(build_split(split, clips_per_class, size=cfg.size), train=False)
     return DataLoader(data, batch_size=batch_size, shuffle=False)
 
 
 def evaluate_run(run: Path, clips_per_class: int) -> dict:
+    """Everything the model card reports, on the test split; also written to the run's eval.json."""
     from .render import CLASSES
     cfg, model = load_model(run)
-    metrics = measure(model, test_batches(cfg, clips_per_class), list(CLASSES))
+    metrics = measure(model, split_batches(cfg, "test", clips_per_class), list(CLASSES))
     metrics["mode"] = cfg.mode
     (Path(run) / EVAL).write_text(json.dumps(metrics, indent=2) + "\n")
     return metrics
 
 
+def validate_run(run: Path, clips_per_class: int) -> dict:
+    """Accuracy and confusion matrix on the validation split, for choosing between runs."""
+    from .render import CLASSES
+    cfg, model = load_model(run)
+    logits, labels, _ = predict(model, split_batches(cfg, "val", clips_per_class))
+    pred = logits.argmax(1)
+    return {"split": "val", "val_accuracy": float((pred == labels).float().mean()), "val_clips": len(labels),
+            "confusion": confusion(pred, labels, len(CLASSES)).tolist(), "labels": list(CLASSES),
+            "mode": cfg.mode}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", nargs="+", required=True)
-    ap.add_argument("--test-per-class", type=int, default=TEST_PER_CLASS)
-    ap.add_argument("--out", required=True, help="ablation JSON (all runs)")
+    ap.add_argument("--split", choices=["test", "val"], default="test",
+                    help="test: the reported metrics (also written to each run's eval.json); "
+                         "val: accuracy for choosing between runs")
+    ap.add_argument("--per-class", type=int, help=f"clips per class (default: test {TEST_PER_CLASS}, "
+                                                   f"val {VAL_PER_CLASS})")
+    ap.add_argument("--out", required=True, help="JSON of all runs' results")
     args = ap.parse_args(argv)
     torch.set_num_threads(2)
     results = {}
     for run in args.runs:
-        m = evaluate_run(Path(run), args.test_per_class)
-        results[Path(run).name] = m
-        print(f"{Path(run).name:10s} acc {m['test_accuracy']:.4f}  params {m['params']}  "
-              f"ops/clip {m['dense_ops_per_clip'] / 1e6:.1f}M  spike rate {m['mean_spike_rate']:.4f}  "
-              f"energy {m['energy_uj_per_clip']:.1f} uJ/clip", flush=True)
+        name = Path(run).name
+        if args.split == "test":
+            m = evaluate_run(Path(run), args.per_class or TEST_PER_CLASS)
+            print(f"{name:10s} acc {m['test_accuracy']:.4f}  params {m['params']}  "
+                  f"ops/clip {m['dense_ops_per_clip'] / 1e6:.1f}M  spike rate {m['mean_spike_rate']:.4f}  "
+                  f"energy {m['energy_uj_per_clip']:.1f} uJ/clip", flush=True)
+        else:
+            m = validate_run(Path(run), args.per_class or VAL_PER_CLASS)
+            print(f"{run}: val acc {m['val_accuracy']:.4f} on {m['val_clips']} clips", flush=True)
+        results[name if args.split == "test" else run] = m
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
 
 

@@ -1,10 +1,11 @@
 """The train entry point end to end on a tiny synthetic split."""
 import json
 
+import numpy as np
 import pytest
 import torch
 
-from respike_recipe import train
+from respike_recipe import evaluate, train
 from respike_recipe.model import ReSpikeConfig, build_model
 from respike_recipe.render import RENDER_VERSION
 from respike_recipe.runs import load_checkpoint
@@ -43,3 +44,14 @@ def test_a_hybrid_trains_with_the_branch_loss(tmp_path, tiny_train, capsys):
     tiny_train(tmp_path / "run", "--epochs", "1", "--batch-size", "4", "--branch-loss", "0.5", model="hybrid")
     assert json.loads((tmp_path / "run" / "config.json").read_text())["train"]["branch_loss"] == 0.5
     assert "epoch 1/1" in capsys.readouterr().out
+
+
+def test_evaluate_on_the_val_split_leaves_the_test_metrics_alone(tmp_path, tiny_train):
+    run, out = tmp_path / "run", tmp_path / "selection.json"
+    tiny_train(run, "--epochs", "1", "--batch-size", "4")
+    evaluate.main(["--split", "val", "--per-class", "1", "--runs", str(run), "--out", str(out)])
+    result = json.loads(out.read_text())[str(run)]
+    confusion = np.array(result["confusion"])
+    assert result["split"] == "val" and result["val_clips"] == confusion.sum() == 10
+    assert result["val_accuracy"] == pytest.approx(np.trace(confusion) / 10)
+    assert not (run / "eval.json").exists()
