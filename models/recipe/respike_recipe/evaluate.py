@@ -163,16 +163,14 @@ def main(argv=None):
     torch.set_num_threads(2)
     results = {}
     for run in args.runs:
-        name = Path(run).name
         if args.split == "test":
-            m = evaluate_run(Path(run), args.per_class or TEST_PER_CLASS)
-            print(f"{name:10s} acc {m['test_accuracy']:.4f}  params {m['params']}  "
+            m = results[Path(run).name] = evaluate_run(Path(run), args.per_class or TEST_PER_CLASS)
+            print(f"{Path(run).name:10s} acc {m['test_accuracy']:.4f}  params {m['params']}  "
                   f"ops/clip {m['dense_ops_per_clip'] / 1e6:.1f}M  spike rate {m['mean_spike_rate']:.4f}  "
                   f"energy {m['energy_uj_per_clip']:.1f} uJ/clip", flush=True)
-        else:
-            m = validate_run(Path(run), args.per_class or VAL_PER_CLASS)
+        else:  # keyed by path: candidates in different folders often share a name
+            m = results[run] = validate_run(Path(run), args.per_class or VAL_PER_CLASS)
             print(f"{run}: val acc {m['val_accuracy']:.4f} on {m['val_clips']} clips", flush=True)
-        results[name if args.split == "test" else run] = m
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
 
 
