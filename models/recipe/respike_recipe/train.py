@@ -37,6 +37,8 @@ from .runs import CHECKPOINT, load_checkpoint, load_config, save_config
 # thread, so two models train side by side on two cores.
 DEFAULT_EPOCHS = 10
 DEFAULT_TRAIN_PER_CLASS = 900
+# An epoch of the full config on UCF-101 runs for many minutes: say where it is at most once a minute.
+PROGRESS_EVERY_S = 60.0
 
 
 def parse_args(argv=None):
@@ -109,13 +111,15 @@ def clip_loss(model, x, y, branch_loss: float = 0.0):
     return logits, F.cross_entropy(logits, y) + branch_loss * branches
 
 
-def run_epoch(model, loader, device, optimizer=None, schedule=None, branch_loss: float = 0.0):
-    """One pass; trains when an optimizer is given. -> (mean loss, accuracy)."""
+def run_epoch(model, loader, device, optimizer=None, schedule=None, branch_loss: float = 0.0, label=""):
+    """One pass; trains when an optimizer is given. -> (mean loss, accuracy).
+    While training, a progress line goes to stderr at most every PROGRESS_EVERY_S seconds."""
     training = optimizer is not None
     model.train(training)
     total_loss, correct, seen = 0.0, 0, 0
+    start = last_report = time.time()
     with torch.set_grad_enabled(training):
-        for x, y in loader:
+        for batch, (x, y) in enumerate(loader, start=1):
             x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
             logits, loss = clip_loss(model, x, y, branch_loss if training else 0.0)
             if training:
@@ -128,6 +132,11 @@ def run_epoch(model, loader, device, optimizer=None, schedule=None, branch_loss:
             total_loss += float(loss) * len(y)
             correct += int((logits.argmax(1) == y).sum())
             seen += len(y)
+            now = time.time()
+            if training and now - last_report >= PROGRESS_EVERY_S and batch < len(loader):
+                last_report, elapsed = now, now - start
+                print(f"  {label} {batch}/{len(loader)} batches, loss {total_loss / seen:.4f}, {elapsed:.0f} s, "
+                      f"about {elapsed / batch * (len(loader) - batch):.0f} s to go", file=sys.stderr, flush=True)
     return total_loss / seen, correct / seen
 
 
@@ -203,7 +212,8 @@ def main(argv=None):
 
     for epoch in range(start, epochs):
         t0 = time.time()
-        loss, train_acc = run_epoch(model, train_loader, args.device, optimizer, schedule, args.branch_loss)
+        loss, train_acc = run_epoch(model, train_loader, args.device, optimizer, schedule, args.branch_loss,
+                                    label=f"epoch {epoch + 1}/{epochs}:")
         _, val_acc = run_epoch(model, val_loader, args.device)
         seconds = time.time() - t0
         history.append({"epoch": epoch + 1, "loss": loss, "train_acc": train_acc, "val_acc": val_acc,

@@ -55,3 +55,11 @@ def test_evaluate_on_the_val_split_leaves_the_test_metrics_alone(tmp_path, tiny_
     assert result["split"] == "val" and result["val_clips"] == confusion.sum() == 10
     assert result["val_accuracy"] == pytest.approx(np.trace(confusion) / 10)
     assert not (run / "eval.json").exists()
+
+
+def test_a_long_epoch_reports_its_progress(tmp_path, tiny_train, capsys, monkeypatch):
+    monkeypatch.setattr(train, "PROGRESS_EVERY_S", 0.0)
+    tiny_train(tmp_path / "run", "--epochs", "1", "--batch-size", "4")
+    err = capsys.readouterr().err
+    assert "epoch 1/1: 1/5 batches" in err and "epoch 1/1: 4/5 batches" in err
+    assert "5/5 batches" not in err  # the epoch line itself reports the end
