@@ -98,12 +98,17 @@ def confusion(pred, labels, k):
     return m
 
 
+def scores(logits, labels, labels_names, split: str) -> dict:
+    """Accuracy and confusion matrix, keyed by split ("test_accuracy" / "val_accuracy")."""
+    pred = logits.argmax(1)
+    return {f"{split}_accuracy": float((pred == labels).float().mean()), f"{split}_clips": len(labels),
+            "confusion": confusion(pred, labels, len(labels_names)).tolist(), "labels": labels_names}
+
+
 def measure(model, batches, labels_names) -> dict:
     """Accuracy, confusion matrix, spike rates and energy of `model` over `batches`."""
     logits, labels, spikes = predict(model, batches)
-    pred = logits.argmax(1)
-    metrics = {"test_accuracy": float((pred == labels).float().mean()), "test_clips": len(labels),
-               "confusion": confusion(pred, labels, len(labels_names)).tolist(), "labels": labels_names}
+    metrics = scores(logits, labels, labels_names, "test")
     ops = graph_ops(model)
     rates = []
     if spikes is not None:
@@ -144,10 +149,7 @@ def validate_run(run: Path, clips_per_class: int) -> dict:
     from .render import CLASSES
     cfg, model = load_model(run)
     logits, labels, _ = predict(model, split_batches(cfg, "val", clips_per_class))
-    pred = logits.argmax(1)
-    return {"split": "val", "val_accuracy": float((pred == labels).float().mean()), "val_clips": len(labels),
-            "confusion": confusion(pred, labels, len(CLASSES)).tolist(), "labels": list(CLASSES),
-            "mode": cfg.mode}
+    return {"split": "val", **scores(logits, labels, list(CLASSES), "val"), "mode": cfg.mode}
 
 
 def main(argv=None):
