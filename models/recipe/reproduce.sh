@@ -43,7 +43,9 @@ done
 for run in hybrid c3d; do
   $PY -m respike_recipe.evaluate_mp4 --run "$RUNS/$run" --clips ../../pipelines/samples/test-clips
 done
+# The same test seeds at camera frame sizes, decoded and scaled as the pipelines do (about 30 minutes).
+$PY -m respike_recipe.camera_sizes --runs "$RUNS"/{hybrid,ann,snn,c3d} --out "$RUNS/camera_sizes.json"
 $PY -m respike_recipe.export --run "$RUNS/hybrid" --name respike-hybrid-synthetic --out "$BUNDLES/respike-hybrid"
 $PY -m respike_recipe.export --run "$RUNS/c3d" --name c3d-baseline-synthetic --out "$BUNDLES/c3d-baseline"
 $PY -m respike_recipe.report --ablation "$RUNS/ablation.json" --runs "$RUNS" --out "$BUNDLES" \
-  --bundles "$BUNDLES/respike-hybrid" "$BUNDLES/c3d-baseline" ${studies[@]+--stride-study "${studies[@]}"}
+  --bundles "$BUNDLES/respike-hybrid" "$BUNDLES/c3d-baseline" --camera-sizes "$RUNS/camera_sizes.json" ${studies[@]+--stride-study "${studies[@]}"}

@@ -11,13 +11,16 @@ installs anyway; no Python video library is needed.
 from __future__ import annotations
 
 import multiprocessing as mp
+import re
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from torch.utils.data import Dataset
 
 from .render import CLASSES, RENDER_VERSION, clip_aspect, render_clip, split_seeds
@@ -62,8 +65,8 @@ def build_split(split: str, clips_per_class: int, size: int = 64, out_dir: Path 
 
 
 def normalise(clip: torch.Tensor) -> torch.Tensor:
-    """uint8 [T,H,W,3] -> float [T,3,H,W], /255 then ImageNet mean/std."""
-    x = clip.permute(0, 3, 1, 2).float().div_(255.0)
+    """uint8 or float [T,H,W,3] in 0..255 -> float [T,3,H,W], /255 then ImageNet mean/std."""
+    x = clip.permute(0, 3, 1, 2).float() / 255.0  # not in place: a float clip is not copied by .float()
     mean = torch.tensor(MEAN).view(1, 3, 1, 1)
     std = torch.tensor(STD).view(1, 3, 1, 1)
     return (x - mean) / std
@@ -81,7 +84,7 @@ def augment(x: torch.Tensor) -> torch.Tensor:
     x0 = int(torch.randint(0, w - cw + 1, (1,)))
     x = x[:, :, y0:y0 + ch, x0:x0 + cw]
     if (ch, cw) != (h, w):
-        x = torch.nn.functional.interpolate(x, size=(h, w), mode="bilinear", align_corners=False)
+        x = F.interpolate(x, size=(h, w), mode="bilinear", align_corners=False)
     if torch.rand(1) < 0.5:
         x = x.flip(-1)
     return x
@@ -109,18 +112,52 @@ class SyntheticClips(Dataset):
 # Real videos
 # ----------------------------------------------------------------------------------------------
 
-def decode_video(path: Path | str, size: int) -> np.ndarray:
-    """All frames of a video as uint8 [N,size,size,3] RGB, whole frames stretched (no borders)."""
-    cmd = ["gst-launch-1.0", "-q", "filesrc", f"location={path}", "!", "decodebin", "!", "videoconvert",
-           "!", "videoscale", "add-borders=false", "!",
-           f"video/x-raw,format=RGB,width={size},height={size},pixel-aspect-ratio=1/1", "!",
-           "fdsink", "fd=1"]
-    res = subprocess.run(cmd, capture_output=True, check=False)
-    frame = size * size * 3
-    if res.returncode != 0 or len(res.stdout) < frame:
-        raise RuntimeError(f"decoding {path} failed: {res.stderr.decode(errors='replace')[-500:]}")
-    n = len(res.stdout) // frame
-    return np.frombuffer(res.stdout[:n * frame], np.uint8).reshape(n, size, size, 3)
+def resize(frames: torch.Tensor, height: int, width: int) -> torch.Tensor:
+    """float [N,C,H,W] -> [N,C,height,width], each axis on its own, height first: a shrinking axis
+    averages the pixels of each output pixel's bin (adaptive average pooling), a growing one interpolates
+    (half-pixel bilinear). The Java engine's FramePreprocessor resizes camera frames the same way."""
+    frames = _resize_axis(frames, (height, frames.shape[3]), frames.shape[2] > height)
+    return _resize_axis(frames, (height, width), frames.shape[3] > width)
+
+
+def _resize_axis(frames: torch.Tensor, size: tuple, shrink: bool) -> torch.Tensor:
+    if tuple(frames.shape[2:]) == size:
+        return frames
+    if shrink:
+        return F.adaptive_avg_pool2d(frames, size)
+    return F.interpolate(frames, size=size, mode="bilinear", align_corners=False)
+
+
+def _frame_size(verbose: str) -> tuple | None:
+    """(width, height) from the caps that gst-launch -v prints for the RGB capsfilter, or None."""
+    caps = next((line for line in verbose.splitlines() if "GstCapsFilter" in line and "caps = " in line), "")
+    size = [re.search(rf"{key}=\(int\)(\d+)", caps) for key in ("width", "height")]
+    return (int(size[0].group(1)), int(size[1].group(1))) if all(size) else None
+
+
+def decode_video(path: Path | str, size: int, chunk: int = 64) -> np.ndarray:
+    """All frames of a video as float32 [N,size,size,3] RGB in 0..255: decoded by GStreamer at the
+    video's own size, then whole frames resized (stretched, no borders) by `resize`, as the Java
+    pipelines resize camera frames. Not rounded to integers: the Java engine does not round either."""
+    with tempfile.TemporaryDirectory() as tmp:
+        raw_path = Path(tmp) / "frames.rgb"  # -v prints the frame size on stdout, so frames go to a file
+        cmd = ["gst-launch-1.0", "-v", "filesrc", f"location={path}", "!", "decodebin", "!", "videoconvert",
+               "!", "video/x-raw,format=RGB", "!", "filesink", f"location={raw_path}"]
+        res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        frame_size = _frame_size(res.stdout)
+        data = np.fromfile(raw_path, np.uint8) if raw_path.exists() else np.empty(0, np.uint8)
+    width, height = frame_size or (0, 0)
+    stride = (width * 3 + 3) // 4 * 4  # GStreamer pads RGB rows to 4 bytes
+    frame = stride * height
+    if res.returncode != 0 or frame == 0 or len(data) < frame:
+        raise RuntimeError(f"decoding {path} failed: {(res.stderr or res.stdout)[-500:]}")
+    n = len(data) // frame
+    raw = data[:n * frame].reshape(n, height, stride)[:, :, :width * 3].reshape(n, height, width, 3)
+    out = np.empty((n, size, size, 3), np.float32)
+    for i in range(0, n, chunk):  # bounded memory for long videos
+        x = torch.from_numpy(raw[i:i + chunk]).permute(0, 3, 1, 2).float()
+        out[i:i + chunk] = resize(x, size, size).permute(0, 2, 3, 1).numpy()
+    return out
 
 
 def sample_window(n: int, length: int, train: bool, rng: np.random.Generator | None = None) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Accuracy on encoded test clips: a folder of H.264 MP4 files with labels.csv (file,label,class,seed),
-decoded by GStreamer as the Java pipelines decode them. The clips are rendered at the model's input
-size, so both sides see the same pixels and `respike classify --json` on the folder must give the same
-accuracy (up to a spike flipped at a threshold).
+decoded by GStreamer and resized to the model's input as the Java engine does (`data.decode_video`), so
+`respike classify --json` on the folder must give the same accuracy (up to a spike flipped at a
+threshold). The committed test clips are rendered at the model's input size; `camera_sizes` uses this
+on clips at camera frame sizes.
 
     /usr/bin/python3 -m respike_recipe.evaluate_mp4 --run runs/hybrid --clips ../../pipelines/samples/test-clips
 """
@@ -10,6 +11,7 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import torch
 
 from .data import decode_video, normalise
@@ -22,19 +24,24 @@ def read_labels(folder: Path):
         return [(row["file"], int(row["label"])) for row in csv.DictReader(f)]
 
 
-def mp4_batches(folder: Path, rows, size: int, frames: int, batch_size: int = 32):
-    """(float [B,T,3,H,W], labels [B]) of the first `frames` frames of each clip."""
-    for i in range(0, len(rows), batch_size):
-        chunk = rows[i:i + batch_size]
-        clips = [normalise(torch.from_numpy(decode_video(folder / name, size)[:frames].copy())) for name, _ in chunk]
-        yield torch.stack(clips), torch.tensor([label for _, label in chunk])
+def decode_folder(folder: Path, size: int, frames: int):
+    """-> (rows, uint8 clips [N,frames,size,size,3], labels [N]): the first `frames` frames of each clip."""
+    rows = read_labels(folder)
+    clips = np.stack([decode_video(folder / name, size)[:frames] for name, _ in rows])
+    return rows, torch.from_numpy(clips), torch.tensor([label for _, label in rows])
+
+
+def clip_batches(clips: torch.Tensor, labels: torch.Tensor, batch_size: int = 32):
+    """(float [B,T,3,H,W], labels [B]) batches of decoded uint8 clips."""
+    for i in range(0, len(labels), batch_size):
+        yield torch.stack([normalise(c) for c in clips[i:i + batch_size]]), labels[i:i + batch_size]
 
 
 def evaluate_mp4(run: Path, folder: Path) -> dict:
     torch.set_num_threads(2)
     cfg, model = load_model(run)
-    rows = read_labels(folder)
-    logits, labels, _ = predict(model, mp4_batches(folder, rows, cfg.size, cfg.clip_frames))
+    rows, clips, labels = decode_folder(folder, cfg.size, cfg.clip_frames)
+    logits, labels, _ = predict(model, clip_batches(clips, labels))
     pred = logits.argmax(1)
     return {"mp4_accuracy": float((pred == labels).float().mean()), "mp4_clips": len(rows),
             "mp4_folder": str(folder),

@@ -1023,12 +1023,15 @@ def write_mp4(frames: np.ndarray, path: Path | str, fps: float = 8.0, quantizer:
     2 Mbit/s, which spends most of its bits on the sensor noise and makes the sample videos huge."""
     n, h, w, _ = frames.shape
     num, den = _fraction(fps)
-    cmd = ["gst-launch-1.0", "-q", "fdsrc", "fd=0", "blocksize=" + str(h * w * 3), "!",
+    stride = (w * 3 + 3) // 4 * 4  # rawvideoparse reads RGB rows padded to 4 bytes, as GStreamer lays them out
+    rows = np.zeros((n, h, stride), np.uint8)
+    rows[:, :, :w * 3] = np.asarray(frames, np.uint8).reshape(n, h, w * 3)
+    cmd = ["gst-launch-1.0", "-q", "fdsrc", "fd=0", "blocksize=" + str(h * stride), "!",
            "rawvideoparse", "format=rgb", f"width={w}", f"height={h}", f"framerate={num}/{den}", "!",
            "videoconvert", "!", "video/x-raw,format=I420", "!",
            "x264enc", "speed-preset=fast", "key-int-max=16", "pass=qual", f"quantizer={quantizer}", "!", "mp4mux", "!", "filesink",
            f"location={path}"]
-    res = subprocess.run(cmd, input=np.ascontiguousarray(frames, np.uint8).tobytes(), capture_output=True)
+    res = subprocess.run(cmd, input=rows.tobytes(), capture_output=True)
     if res.returncode != 0:
         raise RuntimeError(f"gst-launch-1.0 failed writing {path}: {res.stderr.decode(errors='replace')[-500:]}")
 
@@ -1042,7 +1045,7 @@ def _fraction(fps: float) -> tuple:
 # Command line: MP4 files for the Java and pipeline tests
 # ----------------------------------------------------------------------------------------------
 
-def _write_clips(out: Path, split: str, per_class: int, width: int, height: int, fps: float) -> None:
+def write_clips(out: Path, split: str, per_class: int, width: int, height: int, fps: float) -> None:
     labels, seeds = split_seeds(split, per_class)
     with open(out / "labels.csv", "w", newline="") as f:
         w = csv.writer(f)
@@ -1091,7 +1094,7 @@ def main(argv: list | None = None) -> None:
         contact_sheet(a.out / "classes.png", a.seed)
         return
     if not a.long:
-        _write_clips(a.out, a.split, a.clips_per_class, a.width, a.height, a.fps)
+        write_clips(a.out, a.split, a.clips_per_class, a.width, a.height, a.fps)
         return
     frames, timeline = render_long_video(a.seed, a.width, a.height, a.fps, a.duration_s)
     stem = f"long_{a.seed}"

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from respike_recipe.data import SyntheticClips, build_split, hmdb51, sample_window, ucf101
+from respike_recipe.data import SyntheticClips, build_split, decode_video, hmdb51, resize, sample_window, ucf101
 from respike_recipe.render import CLASSES, render_clip, split_seeds, write_mp4
 
 
@@ -27,6 +27,45 @@ def test_build_split_and_dataset(tmp_path):
     assert torch.allclose(x[:, 0] * 0.229 + 0.485, raw[:, 0], atol=1e-5)
     xa, _ = SyntheticClips(path, train=True)[3]
     assert xa.shape == x.shape
+
+
+def axis_weights(n_in: int, n_out: int) -> np.ndarray:
+    """Dense [out, in] weights of one axis: the mean of bin [floor(i*in/out), ceil((i+1)*in/out)) when
+    shrinking, half-pixel linear interpolation when growing (as FramePreprocessorTest in Java)."""
+    w = np.zeros((n_out, n_in))
+    for i in range(n_out):
+        if n_in > n_out:
+            lo, hi = (i * n_in) // n_out, -((-(i + 1) * n_in) // n_out)
+            w[i, lo:hi] = 1.0 / (hi - lo)
+        else:
+            f = max((i + 0.5) * n_in / n_out - 0.5, 0.0)
+            i0 = int(f)
+            w[i, i0] += 1 - (f - i0)
+            w[i, min(i0 + 1, n_in - 1)] += f - i0
+    return w
+
+
+@pytest.mark.parametrize("src", [(23, 37), (90, 160), (4, 5), (9, 37), (12, 16)])
+def test_resize_averages_when_shrinking_and_interpolates_when_growing(src):
+    x = torch.randint(0, 256, (2, 3, *src)).float()
+    expected = np.einsum("yj,xi,ncji->ncyx", axis_weights(src[0], 12), axis_weights(src[1], 16), x.double().numpy())
+    assert np.allclose(resize(x, 12, 16).numpy(), expected, atol=1e-3)
+
+
+def test_odd_widths_survive_the_row_padding_of_rgb_buffers(tmp_path):
+    clip = render_clip(1, 2, 90, 90, compress=False)  # 270-byte rows, padded to 272 by GStreamer
+    write_mp4(clip, tmp_path / "clip.mp4", 8.0, quantizer=0)
+    decoded = decode_video(tmp_path / "clip.mp4", 90)
+    assert decoded.shape == clip.shape and np.abs(decoded - clip).mean() < 8  # 4:2:0 chroma of a noisy clip
+
+
+def test_decoding_resizes_the_frames_at_the_videos_own_size(tmp_path):
+    write_mp4(render_clip(3, 1, 128, 128), tmp_path / "clip.mp4", 8.0)
+    native = decode_video(tmp_path / "clip.mp4", 128)
+    decoded = decode_video(tmp_path / "clip.mp4", 48)
+    assert native.shape == (16, 128, 128, 3) and decoded.shape == (16, 48, 48, 3) and decoded.dtype == np.float32
+    expected = resize(torch.from_numpy(native).permute(0, 3, 1, 2), 48, 48).permute(0, 2, 3, 1)
+    assert np.array_equal(decoded, expected.numpy())
 
 
 def test_sample_window():

@@ -7,14 +7,18 @@ import org.respike.models.bundle.Manifest.InputSpec;
 
 /**
  * Turns a raw frame of any size, stride and packed RGB-family format into the model's normalised
- * planar input: bilinear resize of the whole frame to width x height (aspect not kept, as the recipe
- * does; half-pixel centres like PyTorch's {@code interpolate(align_corners=False)}), channel reorder,
- * then {@code (p / scale - mean[c]) / std[c]} in float, in the same operation order as PyTorch so that
- * frames already at model size give bit-identical values.
+ * planar input: the whole frame resized to width x height (aspect not kept, as the recipe does), channel
+ * reorder, then {@code (p / scale - mean[c]) / std[c]} in float, in the same operation order as PyTorch so
+ * that frames already at model size give bit-identical values.
+ *
+ * <p>Each axis is resized on its own, as the recipe's {@code data.resize} does: shrinking averages the
+ * source pixels of each output pixel's bin (PyTorch's {@code adaptive_avg_pool2d}), enlarging
+ * interpolates between two (half-pixel bilinear, {@code interpolate(align_corners=False)}). Two-tap
+ * bilinear alone would sample 4 of the 500 pixels that a 64x64 output pixel covers in a 1080p frame:
+ * thin limbs and sensor noise would alias, and the residual frames would show the aliasing as motion.
  *
  * <p>The sampling tables depend only on the source geometry; they are rebuilt when it changes, so the
- * per-frame loop does no allocation and no branching besides the loop bounds. Not thread-safe: one per
- * stream.
+ * per-frame loop does no allocation. Not thread-safe: one per stream.
  */
 public final class FramePreprocessor {
     private final int outWidth;
@@ -25,13 +29,9 @@ public final class FramePreprocessor {
     private final float[] std;
     private final boolean modelBgr;
 
-    private final int[] col0;
-    private final int[] col1;
-    private final float[] colWeight;
-    private final int[] row0;
-    private final int[] row1;
-    private final float[] rowWeight;
     private final int[] channelOffset = new int[3];
+    private Taps cols;
+    private Taps rows;
 
     private int srcWidth = -1;
     private int srcHeight = -1;
@@ -46,12 +46,6 @@ public final class FramePreprocessor {
         this.mean = input.mean();
         this.std = input.std();
         this.modelBgr = input.colorOrder() == ColorOrder.BGR;
-        this.col0 = new int[outWidth];
-        this.col1 = new int[outWidth];
-        this.colWeight = new float[outWidth];
-        this.row0 = new int[outHeight];
-        this.row1 = new int[outHeight];
-        this.rowWeight = new float[outHeight];
     }
 
     /** Floats written per frame: 3 x height x width. */
@@ -63,44 +57,31 @@ public final class FramePreprocessor {
     public void normalise(Frame frame, FloatBuffer out, int offset) {
         prepare(frame);
         ByteBuffer src = frame.data();
-        int o0 = channelOffset[0];
-        int o1 = channelOffset[1];
-        int o2 = channelOffset[2];
-        float m0 = mean[0];
-        float m1 = mean[1];
-        float m2 = mean[2];
-        float s0 = std[0];
-        float s1 = std[1];
-        float s2 = std[2];
-        int base1 = offset + plane;
-        int base2 = offset + 2 * plane;
-        for (int y = 0; y < outHeight; y++) {
-            int r0 = row0[y];
-            int r1 = row1[y];
-            float wy = rowWeight[y];
-            int rowBase = y * outWidth;
-            for (int x = 0; x < outWidth; x++) {
-                int a = r0 + col0[x];
-                int b = r0 + col1[x];
-                int c = r1 + col0[x];
-                int d = r1 + col1[x];
-                float wx = colWeight[x];
-                int i = rowBase + x;
-                out.put(offset + i, (sample(src, a + o0, b + o0, c + o0, d + o0, wx, wy) / scale - m0) / s0);
-                out.put(base1 + i, (sample(src, a + o1, b + o1, c + o1, d + o1, wx, wy) / scale - m1) / s1);
-                out.put(base2 + i, (sample(src, a + o2, b + o2, c + o2, d + o2, wx, wy) / scale - m2) / s2);
+        for (int c = 0; c < 3; c++) {
+            int channel = channelOffset[c];
+            float m = mean[c];
+            float s = std[c];
+            int base = offset + c * plane;
+            for (int y = 0; y < outHeight; y++) {
+                for (int x = 0; x < outWidth; x++) {
+                    out.put(base + y * outWidth + x, (sample(src, channel, x, y) / scale - m) / s);
+                }
             }
         }
     }
 
-    private static float sample(ByteBuffer src, int a, int b, int c, int d, float wx, float wy) {
-        float pa = src.get(a) & 0xFF;
-        float pb = src.get(b) & 0xFF;
-        float pc = src.get(c) & 0xFF;
-        float pd = src.get(d) & 0xFF;
-        float top = pa + (pb - pa) * wx;
-        float bottom = pc + (pd - pc) * wx;
-        return top + (bottom - top) * wy;
+    /** Rows first, then columns, as {@code data.resize} resizes height before width. */
+    private float sample(ByteBuffer src, int channel, int x, int y) {
+        float value = 0f;
+        for (int tx = cols.first[x]; tx < cols.first[x + 1]; tx++) {
+            float column = 0f;
+            int at = cols.offset[tx] + channel;
+            for (int ty = rows.first[y]; ty < rows.first[y + 1]; ty++) {
+                column += rows.weight[ty] * (src.get(at + rows.offset[ty]) & 0xFF);
+            }
+            value += cols.weight[tx] * column;
+        }
+        return value;
     }
 
     private void prepare(Frame f) {
@@ -111,24 +92,62 @@ public final class FramePreprocessor {
         channelOffset[0] = modelBgr ? fmt.blueOffset() : fmt.redOffset();
         channelOffset[1] = fmt.greenOffset();
         channelOffset[2] = modelBgr ? fmt.redOffset() : fmt.blueOffset();
-        axis(f.width(), outWidth, fmt.bytesPerPixel(), col0, col1, colWeight);
-        axis(f.height(), outHeight, f.stride(), row0, row1, rowWeight);
+        cols = Taps.of(f.width(), outWidth, fmt.bytesPerPixel());
+        rows = Taps.of(f.height(), outHeight, f.stride());
         srcWidth = f.width();
         srcHeight = f.height();
         srcStride = f.stride();
         srcFormat = fmt;
     }
 
-    /** Source positions (as byte offsets, step bytes apart) and weights for each output index. */
-    private static void axis(int in, int out, int step, int[] lo, int[] hi, float[] weight) {
-        float ratio = (float) in / out;
-        for (int i = 0; i < out; i++) {
-            float src = Math.max((i + 0.5f) * ratio - 0.5f, 0f);
-            int i0 = Math.min((int) src, in - 1);
-            int i1 = Math.min(i0 + 1, in - 1);
-            lo[i] = i0 * step;
-            hi[i] = i1 * step;
-            weight[i] = src - i0;
+    /**
+     * The source pixels (as byte offsets, {@code step} bytes apart) and weights of each output index
+     * along one axis: taps {@code first[i]} to {@code first[i + 1] - 1}.
+     */
+    record Taps(int[] first, int[] offset, float[] weight) {
+
+        static Taps of(int in, int out, int step) {
+            return in > out ? area(in, out, step) : bilinear(in, out, step);
+        }
+
+        /** adaptive_avg_pool: bin i covers [floor(i * in / out), ceil((i + 1) * in / out)). */
+        private static Taps area(int in, int out, int step) {
+            int[] first = new int[out + 1];
+            for (int i = 0; i < out; i++) {
+                int lo = (int) ((long) i * in / out);
+                int hi = (int) (((long) (i + 1) * in + out - 1) / out);
+                first[i + 1] = first[i] + hi - lo;
+            }
+            int[] offset = new int[first[out]];
+            float[] weight = new float[first[out]];
+            for (int i = 0; i < out; i++) {
+                int lo = (int) ((long) i * in / out);
+                int n = first[i + 1] - first[i];
+                for (int k = 0; k < n; k++) {
+                    offset[first[i] + k] = (lo + k) * step;
+                    weight[first[i] + k] = 1f / n;
+                }
+            }
+            return new Taps(first, offset, weight);
+        }
+
+        /** Half-pixel centres, the edge pixel repeated: {@code interpolate(align_corners=False)}. */
+        private static Taps bilinear(int in, int out, int step) {
+            int[] first = new int[out + 1];
+            int[] offset = new int[2 * out];
+            float[] weight = new float[2 * out];
+            float ratio = (float) in / out;
+            for (int i = 0; i < out; i++) {
+                float src = Math.max((i + 0.5f) * ratio - 0.5f, 0f);
+                int i0 = Math.min((int) src, in - 1);
+                float w = src - i0;
+                first[i + 1] = 2 * (i + 1);
+                offset[2 * i] = i0 * step;
+                offset[2 * i + 1] = Math.min(i0 + 1, in - 1) * step;
+                weight[2 * i] = 1f - w;
+                weight[2 * i + 1] = w;
+            }
+            return new Taps(first, offset, weight);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.respike.models.bundle.ColorOrder;
 import org.respike.models.bundle.Manifest.InputSpec;
@@ -67,45 +68,62 @@ class FramePreprocessorTest {
     }
 
     @Test
-    void halvingAveragesPixelPairsLikeHalfPixelBilinear() {
+    void halvingAveragesEachTwoByTwoBlock() {
         int[][][] img = TestImages.random(4, 4, 4);
         FloatBuffer out = run(input(2, 2, ColorOrder.RGB), TestImages.frame(img, PixelFormat.RGB, 0));
-        // Output (0,0) samples source (0.5, 0.5): the mean of the top-left 2x2 block.
         float block = (img[0][0][0] + img[0][1][0] + img[1][0][0] + img[1][1][0]) / 4f;
         assertEquals((block / 255f - MEAN[0]) / STD[0], out.get(0), 1e-5f);
     }
 
-    @Test
-    void resizeMatchesAReferenceBilinear() {
-        int sw = 37;
-        int sh = 23;
-        int ow = 16;
-        int oh = 12;
+    @ParameterizedTest(name = "{0}x{1} -> {2}x{3}")
+    @CsvSource({
+        "37, 23, 16, 12",  // both axes shrink: bins of 2 or 3 pixels, some shared by two outputs
+        "160, 90, 16, 12",  // a camera frame: bins of 10 x 7 or 8 pixels
+        "5, 4, 16, 12",  // both axes grow
+        "37, 9, 16, 12",  // one of each
+    })
+    void resizeMatchesTheRecipeReference(int sw, int sh, int ow, int oh) {
         int[][][] img = TestImages.random(sw, sh, 5);
         FloatBuffer out = run(input(ow, oh, ColorOrder.RGB), TestImages.frame(img, PixelFormat.RGBA, 3));
+        double[][] wx = weights(sw, ow);
+        double[][] wy = weights(sh, oh);
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < oh; y++) {
                 for (int x = 0; x < ow; x++) {
-                    double v = reference(img, c, x, y, (double) sw / ow, (double) sh / oh);
+                    double v = 0;
+                    for (int i = 0; i < sw; i++) {
+                        for (int j = 0; j < sh; j++) {
+                            v += wx[x][i] * wy[y][j] * img[j][i][c];
+                        }
+                    }
                     assertEquals((v / 255 - MEAN[c]) / STD[c], out.get(c * ow * oh + y * ow + x), 1e-4);
                 }
             }
         }
     }
 
-    /** torch.nn.functional.interpolate(mode="bilinear", align_corners=False), in double. */
-    private static double reference(int[][][] img, int c, int x, int y, double sx, double sy) {
-        double fx = Math.max((x + 0.5) * sx - 0.5, 0);
-        double fy = Math.max((y + 0.5) * sy - 0.5, 0);
-        int x0 = (int) fx;
-        int y0 = (int) fy;
-        int x1 = Math.min(x0 + 1, img[0].length - 1);
-        int y1 = Math.min(y0 + 1, img.length - 1);
-        double ax = fx - x0;
-        double ay = fy - y0;
-        double top = (1 - ax) * img[y0][x0][c] + ax * img[y0][x1][c];
-        double bottom = (1 - ax) * img[y1][x0][c] + ax * img[y1][x1][c];
-        return (1 - ay) * top + ay * bottom;
+    /**
+     * Dense weights [out][in] of one axis, in double: the mean over bin [floor(i * in / out),
+     * ceil((i + 1) * in / out)) when shrinking (torch adaptive_avg_pool2d), half-pixel linear
+     * interpolation when growing (torch interpolate(mode="bilinear", align_corners=False)).
+     */
+    private static double[][] weights(int in, int out) {
+        double[][] w = new double[out][in];
+        for (int i = 0; i < out; i++) {
+            if (in > out) {
+                int lo = (int) Math.floor((double) i * in / out);
+                int hi = (int) Math.ceil((double) (i + 1) * in / out);
+                for (int k = lo; k < hi; k++) {
+                    w[i][k] = 1.0 / (hi - lo);
+                }
+            } else {
+                double f = Math.max((i + 0.5) * in / out - 0.5, 0);
+                int i0 = (int) f;
+                w[i][i0] += 1 - (f - i0);
+                w[i][Math.min(i0 + 1, in - 1)] += f - i0;
+            }
+        }
+        return w;
     }
 
     @Test
