@@ -43,6 +43,9 @@ done
 for run in hybrid c3d; do
   $PY -m respike_recipe.evaluate_mp4 --run "$RUNS/$run" --clips ../../pipelines/samples/test-clips
 done
+# PyTorch's scores on the clips at a camera frame size, which ClassifyCliTest compares the Java engine with.
+$PY -m respike_recipe.evaluate_mp4 --run "$RUNS/hybrid" --clips ../../pipelines/samples/camera-clips \
+  --out ../../pipelines/samples/camera-clips/pytorch.json
 # The same test seeds at camera frame sizes, decoded and scaled as the pipelines do (about 30 minutes).
 $PY -m respike_recipe.camera_sizes --runs "$RUNS"/{hybrid,ann,snn,c3d} --out "$RUNS/camera_sizes.json"
 $PY -m respike_recipe.export --run "$RUNS/hybrid" --name respike-hybrid-synthetic --out "$BUNDLES/respike-hybrid"

@@ -43,10 +43,12 @@ def evaluate_mp4(run: Path, folder: Path) -> dict:
     rows, clips, labels = decode_folder(folder, cfg.size, cfg.clip_frames)
     logits, labels, _ = predict(model, clip_batches(clips, labels))
     pred = logits.argmax(1)
+    scores = logits.softmax(1).tolist()
     return {"mp4_accuracy": float((pred == labels).float().mean()), "mp4_clips": len(rows),
             "mp4_folder": str(folder),
-            "mp4_predictions": [{"file": name, "label": int(y), "predicted": int(p)}
-                                for (name, y), p in zip(rows, pred.tolist())]}
+            "mp4_predictions": [{"file": name, "label": int(y), "predicted": int(p),
+                                 "scores": [round(v, 4) for v in score]}
+                                for (name, y), p, score in zip(rows, pred.tolist(), scores)]}
 
 
 def main(argv=None):

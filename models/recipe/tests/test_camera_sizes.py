@@ -21,7 +21,10 @@ def test_measures_each_size_once_and_agrees_with_evaluate_mp4(tmp_path, tiny_tra
     assert confusion.sum() == 20
     assert entry["mean_accuracy"] == pytest.approx(np.trace(confusion) / 20)
     folder = tmp_path / "data" / f"mp4_test_1x10_64x36_{RENDER_VERSION}"
-    assert entry["accuracy"]["64x36"] == evaluate_mp4.evaluate_mp4(run, folder)["mp4_accuracy"]
+    per_file = evaluate_mp4.evaluate_mp4(run, folder)
+    assert entry["accuracy"]["64x36"] == per_file["mp4_accuracy"]
+    for p in per_file["mp4_predictions"]:  # the scores the Java test compares file by file
+        assert abs(sum(p["scores"]) - 1) < 1e-3 and int(np.argmax(p["scores"])) == p["predicted"]
 
     # The second measurement reuses the rendered folders.
     monkeypatch.setattr(camera_sizes, "write_clips", lambda *a: pytest.fail("rendered again"))

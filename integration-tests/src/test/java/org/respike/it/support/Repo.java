@@ -24,9 +24,19 @@ public final class Repo {
         return root().resolve("pipelines/samples/test-clips");
     }
 
+    /** Test clips at a camera frame size (128x72), with PyTorch's scores for each in pytorch.json. */
+    public static Path cameraClips() {
+        return root().resolve("pipelines/samples/camera-clips");
+    }
+
     /** The encoded test clips, sorted by name. */
     public static List<Path> testClipFiles() throws IOException {
-        try (Stream<Path> files = Files.list(testClips())) {
+        return mp4Files(testClips());
+    }
+
+    /** The MP4 files of a folder, sorted by name. */
+    public static List<Path> mp4Files(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.toString().endsWith(".mp4")).sorted().toList();
         }
     }
