@@ -23,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset
 
-from .render import CLASSES, RENDER_VERSION, clip_aspect, render_clip, split_seeds
+from .render import CLASSES, RENDER_VERSION, clip_aspect, render_clip, rgb_row_bytes, split_seeds
 
 MEAN = (0.485, 0.456, 0.406)
 STD = (0.229, 0.224, 0.225)
@@ -147,7 +147,7 @@ def decode_video(path: Path | str, size: int, chunk: int = 64) -> np.ndarray:
         frame_size = _frame_size(res.stdout)
         data = np.fromfile(raw_path, np.uint8) if raw_path.exists() else np.empty(0, np.uint8)
     width, height = frame_size or (0, 0)
-    stride = (width * 3 + 3) // 4 * 4  # GStreamer pads RGB rows to 4 bytes
+    stride = rgb_row_bytes(width)
     frame = stride * height
     if res.returncode != 0 or frame == 0 or len(data) < frame:
         raise RuntimeError(f"decoding {path} failed: {(res.stderr or res.stdout)[-500:]}")

@@ -25,14 +25,15 @@ def read_labels(folder: Path):
 
 
 def decode_folder(folder: Path, size: int, frames: int):
-    """-> (rows, uint8 clips [N,frames,size,size,3], labels [N]): the first `frames` frames of each clip."""
+    """-> (rows, clips [N,frames,size,size,3] float in 0..255, labels [N]): the first `frames` frames of
+    each clip."""
     rows = read_labels(folder)
     clips = np.stack([decode_video(folder / name, size)[:frames] for name, _ in rows])
     return rows, torch.from_numpy(clips), torch.tensor([label for _, label in rows])
 
 
 def clip_batches(clips: torch.Tensor, labels: torch.Tensor, batch_size: int = 32):
-    """(float [B,T,3,H,W], labels [B]) batches of decoded uint8 clips."""
+    """(float [B,T,3,H,W], labels [B]) batches of decoded clips, normalised."""
     for i in range(0, len(labels), batch_size):
         yield torch.stack([normalise(c) for c in clips[i:i + batch_size]]), labels[i:i + batch_size]
 

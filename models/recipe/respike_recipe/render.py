@@ -1023,7 +1023,7 @@ def write_mp4(frames: np.ndarray, path: Path | str, fps: float = 8.0, quantizer:
     2 Mbit/s, which spends most of its bits on the sensor noise and makes the sample videos huge."""
     n, h, w, _ = frames.shape
     num, den = _fraction(fps)
-    stride = (w * 3 + 3) // 4 * 4  # rawvideoparse reads RGB rows padded to 4 bytes, as GStreamer lays them out
+    stride = rgb_row_bytes(w)  # rawvideoparse reads the rows padded, as GStreamer lays them out
     rows = np.zeros((n, h, stride), np.uint8)
     rows[:, :, :w * 3] = np.asarray(frames, np.uint8).reshape(n, h, w * 3)
     cmd = ["gst-launch-1.0", "-q", "fdsrc", "fd=0", "blocksize=" + str(h * stride), "!",
@@ -1034,6 +1034,11 @@ def write_mp4(frames: np.ndarray, path: Path | str, fps: float = 8.0, quantizer:
     res = subprocess.run(cmd, input=rows.tobytes(), capture_output=True)
     if res.returncode != 0:
         raise RuntimeError(f"gst-launch-1.0 failed writing {path}: {res.stderr.decode(errors='replace')[-500:]}")
+
+
+def rgb_row_bytes(width: int) -> int:
+    """Bytes per row of a GStreamer RGB frame: rows are padded to a multiple of 4 bytes."""
+    return (width * 3 + 3) // 4 * 4
 
 
 def _fraction(fps: float) -> tuple:
