@@ -74,7 +74,10 @@ public final class VideoClassifier {
                 if (!sampler.select(pts, sourceFrameNanos)) {
                     continue;
                 }
-                if (image.imageChannels != 3 || image.imageDepth != org.bytedeco.javacv.Frame.DEPTH_UBYTE) {
+                // JavaCV derives imageChannels from the row stride, which FFmpeg pads: a 96-pixel-wide
+                // BGR24 frame has 384-byte rows and reads as 4 channels. The pixel format is the truth.
+                if (grabber.getPixelFormat() != avutil.AV_PIX_FMT_BGR24
+                        || image.imageDepth != org.bytedeco.javacv.Frame.DEPTH_UBYTE) {
                     throw new FrameGrabber.Exception(source + ": FFmpeg did not convert frames to BGR24");
                 }
                 ByteBuffer pixels = (ByteBuffer) image.image[0];

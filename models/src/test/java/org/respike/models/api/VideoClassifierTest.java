@@ -31,13 +31,17 @@ class VideoClassifierTest {
     @BeforeAll
     static void encode(@TempDir Path tmp) throws Exception {
         bundle = TestBundles.hybrid();
-        mp4 = tmp.resolve("testsrc.mp4");
+        mp4 = encode(tmp.resolve("testsrc.mp4"), 320, 240);
+    }
+
+    private static Path encode(Path mp4, int width, int height) throws Exception {
         Process p = new ProcessBuilder("gst-launch-1.0", "-q", "videotestsrc", "num-buffers=96", "pattern=ball", "!",
-                "video/x-raw,width=320,height=240,framerate=24/1", "!", "x264enc", "!", "mp4mux", "!", "filesink",
-                "location=" + mp4).redirectErrorStream(true).start();
+                "video/x-raw,width=" + width + ",height=" + height + ",framerate=24/1", "!", "x264enc", "!", "mp4mux",
+                "!", "filesink", "location=" + mp4).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assumeTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(mp4) > 0,
                 "gst-launch-1.0 with x264enc could not encode the test video: " + out);
+        return mp4;
     }
 
     @Test
@@ -57,6 +61,17 @@ class VideoClassifierTest {
                     "16 frames at 8 fps span 2 s of video");
             assertTrue(respike.bundle().labels().contains(first.label()));
         }
+    }
+
+    @Test
+    void readsFramesWhoseRowsFFmpegPads(@TempDir Path tmp) throws Exception {
+        // 96 BGR pixels are 288 bytes, which FFmpeg pads to 384: JavaCV then reports 4 channels.
+        Path narrow = encode(tmp.resolve("narrow.mp4"), 96, 72);
+        List<ActionResult> results = new ArrayList<>();
+        try (Respike respike = Respike.open(bundle, EngineConfig.cpu())) {
+            assertEquals(32, new VideoClassifier(respike).classify(narrow, results::add), 1);
+        }
+        assertEquals(Cadence.of(bundle).results(32), results.size(), 1);
     }
 
     @Test
