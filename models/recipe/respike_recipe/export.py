@@ -30,7 +30,13 @@ from .data import MEAN, STD, build_split, normalise
 from .runs import EVAL, load_config, load_model
 
 OPSET = 17
-GOLDEN_CLIPS = 48
+# Golden clips' pixels per bundle: the repository carries two bundles and every re-export's history.
+GOLDEN_BYTES = 10 * 2 ** 20
+
+
+def golden_clip_count(cfg: ReSpikeConfig) -> int:
+    """Real test clips in the golden vectors: 48 at 64 px, as many as fit GOLDEN_BYTES above that."""
+    return min(48, GOLDEN_BYTES // (cfg.clip_frames * cfg.size * cfg.size * 3))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,7 +277,7 @@ def build_manifest(name, model, graphs, metrics, labels) -> dict:
 
 
 def export_bundle(model, out: Path, name: str, metrics: dict, labels, recipe: dict,
-                  golden_count: int = GOLDEN_CLIPS):
+                  golden_count: int | None = None):
     """Fold, export, check and write the whole bundle for an eval-mode `model`."""
     out.mkdir(parents=True, exist_ok=True)
     folded = fold_batchnorm(copy.deepcopy(model).eval())
@@ -286,7 +292,8 @@ def export_bundle(model, out: Path, name: str, metrics: dict, labels, recipe: di
         check_signature(io["outputs"], out_names, outputs, g)
         graphs[g] = io
     folded.eval()
-    doc = write_golden(folded, specs, out / "golden", model.cfg, golden_count)
+    count = golden_clip_count(model.cfg) if golden_count is None else golden_count
+    doc = write_golden(folded, specs, out / "golden", model.cfg, count)
     if isinstance(folded, ReSpike):
         print(streaming_parity(doc))
     manifest = build_manifest(name, model, graphs, metrics, labels)
@@ -298,7 +305,7 @@ def export_bundle(model, out: Path, name: str, metrics: dict, labels, recipe: di
 def untrained_metrics(model, cfg):
     """Metrics of a fresh model on the golden clips (there is no test run behind it)."""
     from .render import CLASSES
-    clips = golden_clips(cfg, GOLDEN_CLIPS)
+    clips = golden_clips(cfg, golden_clip_count(cfg))
     x = torch.stack([normalise(torch.from_numpy(f)) for _, _, f in clips])
     y = torch.tensor([label for _, label, _ in clips])
     return E.measure(model, zip(x.split(8), y.split(8)), list(CLASSES))

@@ -32,7 +32,7 @@ def training_summary(run: Path) -> dict:
             "val_acc": history[-1]["val_acc"], "train_acc": history[-1]["train_acc"], "run": run}
 
 
-def plot_accuracy_energy(results: dict, path: Path, studies=()):
+def plot_accuracy_energy(results: dict, path: Path, size: int, studies=()):
     """One filled point per shipped model; the stride studies' models as open points of the same colour,
     labelled with their stride."""
     fig, ax = plt.subplots(figsize=(6.4, 4.4))
@@ -50,8 +50,8 @@ def plot_accuracy_energy(results: dict, path: Path, studies=()):
     ax.set_xscale("log")
     ax.set_xlabel("estimated energy per clip (uJ, 45 nm: 4.6 pJ/MAC, 0.9 pJ/AC), log scale")
     ax.set_ylabel("test accuracy (%)")
-    ax.set_title("Synthetic actions, 64x64, 16 frames: accuracy vs energy\n(open points: stride study)"
-                 if studies else "Synthetic actions, 64x64, 16 frames: accuracy vs energy", fontsize=10)
+    title = f"Synthetic actions, {size}x{size}, 16 frames: accuracy vs energy"
+    ax.set_title(title + "\n(open points: stride study)" if studies else title, fontsize=10)
     ax.grid(True, which="both", alpha=0.3)
     energies = [m["energy_uj_per_clip"] for r in [results, *(other for other, _, _ in studies)] for m in r.values()]
     lo, hi = min(energies), max(energies)
@@ -163,8 +163,9 @@ def card(results, training, configs, bundles, studies=(), cameras=None) -> str:
         f"- Classifier: Linear over [GAP(ANN s4) ; GAP(time-mean SNN)], clip logits = mean over "
         f"{cfg['clip_frames'] // cfg['stride']} groups (stride s = {cfg['stride']}).",
         "- Small-config choices (CPU budget): the stems end with a 3x3/s2 maxpool as in ResNet at 224, so "
-        "stage maps are 16/8/4/2 px at 64x64 (the 224 layout scaled down), and the GEGLU is x2 instead of "
-        "x4; the full-size config (`--config full`) is the paper's ResNet-50 + spiking ResNet-18 at 224.",
+        f"stage maps are {'/'.join(str(cfg['size'] // d) for d in (4, 8, 16, 32))} px at {cfg['size']}x{cfg['size']} "
+        "(the 224 layout scaled down), and the GEGLU is x2 instead of x4; the full-size config "
+        "(`--config full`) is the paper's ResNet-50 + spiking ResNet-18 at 224.",
         "- Baseline `c3d`: an R(2+1)D-18-style 3D CNN on all 16 frames (one block per stage, widths "
         f"{cfg['c3d_widths']}, stem conv stride (1,2,2) then a (1,3,3)/(1,2,2) max-pool like the hybrid's "
         "stems, stages 2-4 halve time and space). Without the pool it stayed at chance accuracy for 3 epochs "
@@ -357,7 +358,7 @@ def main(argv=None):
         # The 3D CNN does not depend on the stride: only the shipped ablation's counts.
         studies.append(({m["mode"]: m for m in other.values() if m["mode"] != "c3d"}, config["model"]["stride"],
                         render_version(config)))
-    plot_accuracy_energy(results, out / "accuracy_vs_energy.png", studies)
+    plot_accuracy_energy(results, out / "accuracy_vs_energy.png", configs["hybrid"]["model"]["size"], studies)
     plot_confusions(results, out / "confusion_matrices.png")
     cameras = json.loads(args.camera_sizes.read_text()) if args.camera_sizes else None
     (out / "MODEL_CARD.md").write_text(card(results, training, configs, [Path(b).name for b in args.bundles],

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.respike.it.support.Repo;
 import org.respike.models.api.Respike;
 import org.respike.models.api.VideoClassifier;
+import org.respike.models.bundle.ModelBundle;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.EngineConfig;
@@ -31,14 +32,14 @@ import org.respike.plugin.testing.StockTools;
  * The same encoded test clips through three paths give the same accuracy (within one clip): the stock
  * gst-launch-1.0 with the native plugin, the in-JVM pipeline, and the engine offline on the same decoded
  * pixels (no elements). The engine's own FFmpeg reader is measured beside them: a different decoder's
- * colour conversion and chroma upsampling change a 64x64 clip's thin limbs, and a 75% model flips some
+ * colour conversion and chroma upsampling change a small clip's thin limbs, and a 75% model flips some
  * borderline clips on that (4 of 40 when measured), so its count is reported, not held to one clip.
  */
 class EndToEndAccuracyTest {
 
     private static final int PER_CLASS = 4;
-    /** The test clips' frame size: the pixels are fixed so the offline path reads them without caps parsing. */
-    private static final int SIDE = 64;
+    /** The model's input side: the offline path asks GStreamer for frames of that size, so it needs no caps parsing. */
+    private static final int SIDE = ModelBundle.load(TestBundles.hybrid()).manifest().input().width();
     private static final Pattern ACTION = Pattern.compile("respike-action, stream-id=\\(string\\)c(\\d+), "
             + "label=\\(string\\)([a-z_]+)");
 
