@@ -23,7 +23,7 @@ ORDER = ("hybrid", "ann", "snn", "c3d")
 TITLES = {"hybrid": "ReSpike hybrid", "ann": "ANN only (key frames)", "snn": "SNN only (residuals)",
           "c3d": "3D CNN (R(2+1)D-style)"}
 OPTIMIZERS = {"sgd": "SGD", "adamw": "AdamW"}
-LABEL_OFFSETS = {"hybrid": (-40, 10), "ann": (8, -14), "snn": (-30, 10), "c3d": (-40, 10)}
+LABEL_OFFSETS = {"hybrid": (-40, 10), "ann": (8, -14), "snn": (-30, 10), "c3d": (8, -14)}
 
 
 def training_summary(run: Path) -> dict:
