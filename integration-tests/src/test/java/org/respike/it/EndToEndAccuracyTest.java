@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.respike.it.support.Repo;
 import org.respike.models.api.Respike;
 import org.respike.models.api.VideoClassifier;
-import org.respike.models.bundle.ModelBundle;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.EngineConfig;
@@ -38,8 +37,6 @@ import org.respike.plugin.testing.StockTools;
 class EndToEndAccuracyTest {
 
     private static final int PER_CLASS = 4;
-    /** The model's input side: the offline path asks GStreamer for frames of that size, so it needs no caps parsing. */
-    private static final int SIDE = ModelBundle.load(TestBundles.hybrid()).manifest().input().width();
     private static final Pattern ACTION = Pattern.compile("respike-action, stream-id=\\(string\\)c(\\d+), "
             + "label=\\(string\\)([a-z_]+)");
 
@@ -89,17 +86,19 @@ class EndToEndAccuracyTest {
 
     /** The engine alone on the clip's frames as GStreamer decodes them (BGR, as the pipelines convert). */
     private static String offlineLabel(Respike respike, Path clip) throws Exception {
+        // Frames of the model's input size from GStreamer, so this path needs no caps parsing.
+        int side = respike.bundle().manifest().input().width();
         Process p = new ProcessBuilder("gst-launch-1.0", "-q", "filesrc", "location=" + clip, "!", "decodebin", "!",
-                "videoconvert", "!", "videoscale", "!", "video/x-raw,format=BGR,width=" + SIDE + ",height=" + SIDE,
+                "videoconvert", "!", "videoscale", "!", "video/x-raw,format=BGR,width=" + side + ",height=" + side,
                 "!", "fdsink", "fd=1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] raw = p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor(), "gst-launch-1.0 decoding " + clip);
-        int frameBytes = SIDE * SIDE * 3;
+        int frameBytes = side * side * 3;
         List<ActionResult> results = new ArrayList<>();
         try (ActionStream stream = respike.openStream(clip.getFileName().toString())) {
             for (int t = 0; t * frameBytes < raw.length; t++) {
                 ByteBuffer pixels = ByteBuffer.allocateDirect(frameBytes).put(raw, t * frameBytes, frameBytes).flip();
-                stream.push(Frame.packed(pixels, SIDE, SIDE, PixelFormat.BGR, t * ClipFrames.FRAME_NANOS,
+                stream.push(Frame.packed(pixels, side, side, PixelFormat.BGR, t * ClipFrames.FRAME_NANOS,
                         ClipFrames.FRAME_NANOS)).ifPresent(results::add);
             }
             stream.finish().ifPresent(results::add);
