@@ -15,6 +15,8 @@ test=(
   gstreamer1.0-rtsp libgstrtspserver-1.0-dev
   # Model recipe (PyTorch from Debian) and its tests
   python3-torch python3-onnx python3-numpy python3-pytest python3-matplotlib libopenblas0-pthread
+  # Photographs for the renderer's textures (the sample images of scikit-image)
+  python3-skimage
 )
 case "${1:-test}" in
   run) packages=("${run[@]}") ;;

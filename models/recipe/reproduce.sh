@@ -52,7 +52,10 @@ $PY -m respike_recipe.evaluate_mp4 --run "$RUNS/hybrid" --clips ../../pipelines/
   --out ../../pipelines/samples/camera-clips/pytorch.json
 # The same test seeds at camera frame sizes, decoded and scaled as the pipelines do (about 30 minutes).
 $PY -m respike_recipe.camera_sizes --runs "$RUNS"/{hybrid,ann,snn,c3d} --out "$RUNS/camera_sizes.json"
+# Looks the models never saw: hybrid and 3D CNN trained without one style family, tested on it.
+SIZE="$SIZE" EPOCHS="$EPOCHS" OUT="$RUNS/lofo" ./lofo.sh
 $PY -m respike_recipe.export --run "$RUNS/hybrid" --name respike-hybrid-synthetic --out "$BUNDLES/respike-hybrid"
 $PY -m respike_recipe.export --run "$RUNS/c3d" --name c3d-baseline-synthetic --out "$BUNDLES/c3d-baseline"
 $PY -m respike_recipe.report --ablation "$RUNS/ablation.json" --runs "$RUNS" --out "$BUNDLES" \
-  --bundles "$BUNDLES/respike-hybrid" "$BUNDLES/c3d-baseline" --camera-sizes "$RUNS/camera_sizes.json" ${studies[@]+--stride-study "${studies[@]}"}
+  --bundles "$BUNDLES/respike-hybrid" "$BUNDLES/c3d-baseline" --camera-sizes "$RUNS/camera_sizes.json" \
+  --generalisation "$RUNS/lofo/generalisation.json" ${studies[@]+--stride-study "${studies[@]}"}

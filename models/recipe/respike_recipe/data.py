@@ -2,7 +2,9 @@
 
 Synthetic splits are rendered once into .npz caches (uint8 clips, labels, seeds). Seeds of the train,
 val and test splits come from disjoint ranges (render.split_seeds), and a split with more clips per
-class contains the smaller one, so results stay comparable as the data grows.
+class contains the seeds of the smaller one, so results stay comparable as the data grows. A split
+names its style families (a held-out family is simply left out of the training splits), the share
+of clips framed as person crops, and the share passed through a real H.264 encoder.
 
 Real videos are decoded with GStreamer (gst-launch-1.0 writing raw RGB to stdout), which the project
 installs anyway; no Python video library is needed.
@@ -11,6 +13,7 @@ installs anyway; no Python video library is needed.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import re
 import subprocess
 import sys
@@ -23,33 +26,60 @@ import torch
 import torch.nn.functional as F
 from torch.utils.data import Dataset
 
-from .render import CLASSES, RENDER_VERSION, clip_aspect, render_clip, rgb_row_bytes, split_seeds
+from . import h264
+from .augment import camera_augment
+from .render import (CLASSES, FAMILIES, RENDER_VERSION, clip_aspect, clip_family, clip_framing, render_clip,
+                     rgb_row_bytes, split_seeds)
 
 MEAN = (0.485, 0.456, 0.406)
 STD = (0.229, 0.224, 0.225)
 CLIP_LEN = 16
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent / "data"
 
+# H.264 quantizers of the encoded share of the training clips: about what cameras stream (26) give
+# or take the range between a clean stream and a starved one.
+H264_QUANTIZERS = (18, 40)
+
+
 def _render_one(job: tuple) -> np.ndarray:
-    label, seed, size = job
-    # Each clip has its own display aspect (4:3 or 16:9), stretched to size x size as the model
-    # resizes whole frames.
-    return render_clip(int(label), int(seed), size, size, aspect=clip_aspect(seed))
+    label, seed, size, family, framing = job
+    # Each clip has its own display aspect (4:3 or 16:9); whole frames are stretched to size x size as
+    # the model resizes whole frames, person crops are square.
+    return render_clip(int(label), int(seed), size, size, aspect=clip_aspect(seed), family=family,
+                       framing=framing)
+
+
+def families_code(families: tuple) -> str:
+    return "all" if tuple(families) == FAMILIES else "+".join(families)
+
+
+def split_path(split: str, clips_per_class: int, size: int, families: tuple, crop_share: float,
+               h264_share: float, out_dir: Path | str = DEFAULT_CACHE) -> Path:
+    name = (f"{split}_{clips_per_class}x{len(CLASSES)}_{size}px_{RENDER_VERSION}_{families_code(families)}"
+            f"_crop{round(100 * crop_share)}_h264{round(100 * h264_share)}.npz")
+    return Path(out_dir) / name
 
 
 def build_split(split: str, clips_per_class: int, size: int = 64, out_dir: Path | str = DEFAULT_CACHE,
-                processes: int = 2) -> Path:
+                processes: int = 2, families: tuple = FAMILIES, crop_share: float = 0.0,
+                h264_share: float = 0.0) -> Path:
     """Render (or reuse) the cached split; returns the .npz path.
 
-    The file name carries the renderer version so a changed renderer never serves stale clips."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"{split}_{clips_per_class}x{len(CLASSES)}_{size}px_{RENDER_VERSION}.npz"
+    Each seed's clip is drawn in one of `families` (render.clip_family) and framed as a person crop
+    for a `crop_share` of the seeds; an `h264_share` of the clips goes through x264 at a quantizer
+    drawn from H264_QUANTIZERS. The file name carries all of these and the renderer version, so a
+    changed renderer never serves stale clips."""
+    families = tuple(families)
+    unknown = set(families) - set(FAMILIES)
+    if unknown or not families:
+        raise ValueError(f"families must be a non-empty subset of {FAMILIES}, not {families}")
+    path = split_path(split, clips_per_class, size, families, crop_share, h264_share, out_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         return path
     labels, seeds = split_seeds(split, clips_per_class)
     clips = np.empty((len(labels), CLIP_LEN, size, size, 3), np.uint8)
-    jobs = [(l, s, size) for l, s in zip(labels, seeds)]
+    jobs = [(l, s, size, clip_family(s, families), clip_framing(s, crop_share)) for l, s in zip(labels, seeds)]
     start, step = time.time(), max(1, len(jobs) // 10)
     with mp.get_context("fork").Pool(max(1, min(processes, 2))) as pool:
         for i, clip in enumerate(pool.imap(_render_one, jobs, chunksize=16)):
@@ -57,8 +87,15 @@ def build_split(split: str, clips_per_class: int, size: int = 64, out_dir: Path 
             if (i + 1) % step == 0 or i + 1 == len(jobs):
                 print(f"build_split {split}: {i + 1}/{len(jobs)} clips, {time.time() - start:.1f} s",
                       file=sys.stderr, flush=True)
+    if h264_share > 0:
+        rng = np.random.default_rng([int(seeds[0]), clips_per_class, 264])
+        chosen = np.flatnonzero(rng.random(len(seeds)) < h264_share)
+        quantizers = rng.integers(H264_QUANTIZERS[0], H264_QUANTIZERS[1] + 1, len(chosen))
+        clips[chosen] = h264.roundtrip(clips[chosen], quantizers)
+        print(f"build_split {split}: {len(chosen)} clips through H.264, {time.time() - start:.1f} s",
+              file=sys.stderr, flush=True)
     # Write then rename: a reader never sees a half-written cache.
-    tmp = path.with_suffix(".tmp.npz")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
     np.savez(tmp, clips=clips, labels=labels, seeds=seeds)
     tmp.replace(path)
     return path
@@ -66,28 +103,19 @@ def build_split(split: str, clips_per_class: int, size: int = 64, out_dir: Path 
 
 def normalise(clip: torch.Tensor) -> torch.Tensor:
     """uint8 or float [T,H,W,3] in 0..255 -> float [T,3,H,W], /255 then ImageNet mean/std."""
-    x = clip.permute(0, 3, 1, 2).float() / 255.0  # not in place: a float clip is not copied by .float()
+    return standardise(clip.permute(0, 3, 1, 2).float())  # not in place: .float() may not copy
+
+
+def standardise(x: torch.Tensor) -> torch.Tensor:
+    """float [T,3,H,W] in 0..255 -> /255 then ImageNet mean/std."""
     mean = torch.tensor(MEAN).view(1, 3, 1, 1)
     std = torch.tensor(STD).view(1, 3, 1, 1)
-    return (x - mean) / std
+    return (x / 255.0 - mean) / std
 
 
-def augment(x: torch.Tensor) -> torch.Tensor:
-    """One mild random resized crop (area 0.8-1, aspect 3/4-4/3) shared by all frames, and a
-    horizontal flip: the clip's motion stays coherent across its frames."""
-    t, c, h, w = x.shape
-    area = float(torch.empty(1).uniform_(0.8, 1.0))
-    ratio = float(torch.exp(torch.empty(1).uniform_(np.log(3 / 4), np.log(4 / 3))))
-    ch = min(h, max(1, int(round(h * np.sqrt(area / ratio)))))
-    cw = min(w, max(1, int(round(w * np.sqrt(area * ratio)))))
-    y0 = int(torch.randint(0, h - ch + 1, (1,)))
-    x0 = int(torch.randint(0, w - cw + 1, (1,)))
-    x = x[:, :, y0:y0 + ch, x0:x0 + cw]
-    if (ch, cw) != (h, w):
-        x = F.interpolate(x, size=(h, w), mode="bilinear", align_corners=False)
-    if torch.rand(1) < 0.5:
-        x = x.flip(-1)
-    return x
+def train_view(clip: torch.Tensor) -> torch.Tensor:
+    """A training sample from a uint8/float [T,H,W,3] clip: camera-like augmentation, then normalised."""
+    return standardise(camera_augment(clip.permute(0, 3, 1, 2).float()))
 
 
 class SyntheticClips(Dataset):
@@ -102,10 +130,8 @@ class SyntheticClips(Dataset):
         return len(self.labels)
 
     def __getitem__(self, i: int):
-        x = normalise(torch.from_numpy(self.clips[i]))
-        if self.train:
-            x = augment(x)
-        return x, int(self.labels[i])
+        clip = torch.from_numpy(self.clips[i])
+        return (train_view(clip) if self.train else normalise(clip)), int(self.labels[i])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -183,10 +209,8 @@ class VideoFolderClips(Dataset):
         path, label = self.items[i]
         frames = decode_video(path, self.size)
         rng = np.random.default_rng(int(torch.randint(0, 2 ** 31 - 1, (1,)))) if self.train else None
-        x = normalise(torch.from_numpy(frames[sample_window(len(frames), self.length, self.train, rng)].copy()))
-        if self.train:
-            x = augment(x)
-        return x, label
+        clip = torch.from_numpy(frames[sample_window(len(frames), self.length, self.train, rng)].copy())
+        return (train_view(clip) if self.train else normalise(clip)), label
 
 
 def ucf101(root: Path | str, split: int = 1, train: bool = True, size: int = 64,

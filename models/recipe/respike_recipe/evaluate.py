@@ -20,7 +20,8 @@ import torch
 
 from . import ops as O
 from .model import ReSpike, count_params
-from .runs import EVAL, load_model
+from .render import CLASSES, FAMILIES
+from .runs import EVAL, load_config, load_model
 
 TEST_PER_CLASS = 100  # the test split every reported metric is measured on
 VAL_PER_CLASS = 100  # the validation split runs are chosen on
@@ -127,28 +128,34 @@ def measure(model, batches, labels_names) -> dict:
     return metrics
 
 
-def split_batches(cfg, split: str, clips_per_class: int, batch_size=32):
+def split_batches(cfg, split: str, clips_per_class: int, families: tuple = FAMILIES, crop_share: float = 0.0,
+                  batch_size=32):
     from torch.utils.data import DataLoader
     from .data import SyntheticClips, build_split
-    data = SyntheticClips(build_split(split, clips_per_class, size=cfg.size), train=False)
+    data = SyntheticClips(build_split(split, clips_per_class, size=cfg.size, families=families,
+                                      crop_share=crop_share), train=False)
     return DataLoader(data, batch_size=batch_size, shuffle=False)
 
 
-def evaluate_run(run: Path, clips_per_class: int) -> dict:
-    """Everything the model card reports, on the test split; also written to the run's eval.json."""
-    from .render import CLASSES
+def evaluate_run(run: Path, clips_per_class: int, families: tuple = FAMILIES, crop_share: float = 0.0) -> dict:
+    """Everything the model card reports, on the test split (of the given families and crop share);
+    the mixed whole-frame split's metrics are also written to the run's eval.json."""
     cfg, model = load_model(run)
-    metrics = measure(model, split_batches(cfg, "test", clips_per_class), list(CLASSES))
-    metrics["mode"] = cfg.mode
-    (Path(run) / EVAL).write_text(json.dumps(metrics, indent=2) + "\n")
+    metrics = measure(model, split_batches(cfg, "test", clips_per_class, families, crop_share), list(CLASSES))
+    metrics.update(mode=cfg.mode, families=list(families), crop_share=crop_share)
+    if tuple(families) == FAMILIES and crop_share == 0.0:
+        (Path(run) / EVAL).write_text(json.dumps(metrics, indent=2) + "\n")
     return metrics
 
 
 def validate_run(run: Path, clips_per_class: int) -> dict:
-    """Accuracy and confusion matrix on the validation split, for choosing between runs."""
-    from .render import CLASSES
+    """Accuracy and confusion matrix on the validation split of the run's own training families and
+    framing, for choosing between runs."""
     cfg, model = load_model(run)
-    logits, labels, _ = predict(model, split_batches(cfg, "val", clips_per_class))
+    train = load_config(run)["train"]
+    families = tuple(train.get("families", FAMILIES))
+    logits, labels, _ = predict(model, split_batches(cfg, "val", clips_per_class, families,
+                                                     train.get("crop_share", 0.0)))
     return {"split": "val", **scores(logits, labels, list(CLASSES), "val"), "mode": cfg.mode}
 
 
@@ -160,13 +167,17 @@ def main(argv=None):
                          "val: accuracy for choosing between runs")
     ap.add_argument("--per-class", type=int, help=f"clips per class (default: test {TEST_PER_CLASS}, "
                                                    f"val {VAL_PER_CLASS})")
+    ap.add_argument("--family", choices=FAMILIES, action="append",
+                    help="test: clips of these style families only (repeatable; default all)")
+    ap.add_argument("--crop-share", type=float, default=0.0, help="test: share of clips framed as person crops")
     ap.add_argument("--out", required=True, help="JSON of all runs' results")
     args = ap.parse_args(argv)
     torch.set_num_threads(2)
     results = {}
     for run in args.runs:
         if args.split == "test":
-            m = results[Path(run).name] = evaluate_run(Path(run), args.per_class or TEST_PER_CLASS)
+            m = results[Path(run).name] = evaluate_run(Path(run), args.per_class or TEST_PER_CLASS,
+                                                       tuple(args.family or FAMILIES), args.crop_share)
             print(f"{Path(run).name:10s} acc {m['test_accuracy']:.4f}  params {m['params']}  "
                   f"ops/clip {m['dense_ops_per_clip'] / 1e6:.1f}M  spike rate {m['mean_spike_rate']:.4f}  "
                   f"energy {m['energy_uj_per_clip']:.1f} uJ/clip", flush=True)

@@ -104,7 +104,7 @@ def worst_pairs(m, n=4):
     return [(m["labels"][i], m["labels"][j], int(cm[i, j])) for i, j in idx if cm[i, j]]
 
 
-def card(results, training, configs, bundles, studies=(), cameras=None) -> str:
+def card(results, training, configs, bundles, studies=(), cameras=None, generalisation=None) -> str:
     hybrid, c3d = results.get("hybrid"), results.get("c3d")
     cfg = configs["hybrid"]["model"]
     train_cfg = configs["hybrid"]["train"]
@@ -135,14 +135,13 @@ def card(results, training, configs, bundles, studies=(), cameras=None) -> str:
         "",
         "## Data",
         f"Procedurally rendered synthetic surveillance actions (`shared/spec/synthetic-actions.md`, "
-        f"renderer `models/recipe/respike_recipe/render.py`, version {render_version(configs['hybrid'])}): "
+        f"renderer `models/recipe/respike_recipe/render/`, version {render_version(configs['hybrid'])}): "
         f"10 classes, {cfg['clip_frames']} frames at "
         f"{cfg['fps']:g} fps, rendered at 4:3 or 16:9 and stretched to {cfg['size']}x{cfg['size']} RGB. "
         f"Train {train_cfg['train_per_class']} clips/class, validation {train_cfg['val_per_class']}/class, "
         f"test {hybrid['test_clips'] // len(hybrid['labels'])}/class, from disjoint seed ranges. "
-        "Training augmentation: one random resized crop (area 0.8-1) shared by a clip's frames and a "
-        "horizontal flip. Metrics are clip-level accuracy on the test split. Train time is wall time on a "
-        "2-core CPU shared with other jobs.",
+        + data_line(train_cfg) + " Metrics are clip-level accuracy on the test split. Train time is wall "
+        "time on a 2-core CPU shared with other jobs.",
         "",
         "## Model (product default: the hybrid)",
         f"- ANN: ResNet ({cfg['ann_block']} blocks, widths {cfg['ann_widths']}, depths {cfg['ann_depths']}, "
@@ -186,6 +185,7 @@ def card(results, training, configs, bundles, studies=(), cameras=None) -> str:
         targets(results),
         "",
         *(camera_section(results, cameras) if cameras else []),
+        *(generalisation_section(generalisation) if generalisation else []),
         *(stride_study(results, cfg["stride"], studies, render_version(configs["hybrid"])) if studies else []),
         "Operations are counted per layer with hooks (convolutions, linear layers, attention matmuls); "
         "energy = MACs x 4.6 pJ + spike-fed ACs x 0.9 pJ, where a layer fed by a LIF layer costs "
@@ -246,6 +246,41 @@ def camera_section(results, cameras) -> list:
         "The same targets on these clips (mean over the sizes; energy does not depend on the frame size). "
         "They are reported beside the targets above, which are judged on the benchmark's own split:",
         targets(at_cameras),
+        "",
+    ]
+
+
+def data_line(train_cfg: dict) -> str:
+    """What the training clips looked like and how they were augmented."""
+    if "crop_share" not in train_cfg:  # runs of renderer r7 and before
+        return ("Training augmentation: one random resized crop (area 0.8-1) shared by a clip's frames and a "
+                "horizontal flip.")
+    families = ", ".join(train_cfg.get("families", []))
+    return (f"Style families {families}; {100 * train_cfg['crop_share']:.0f}% of the clips framed as a "
+            f"crop box around the person, {100 * train_cfg['h264_share']:.0f}% of the training clips through "
+            "real H.264 (quantizer 18-40); camera-like augmentation per clip (zoom in and out, offset, flip, "
+            "blur, white balance, brightness, contrast, saturation, hue, greyscale, gamma, sensor noise; "
+            f"`respike_recipe/augment.py`), label smoothing {train_cfg.get('label_smoothing', 0)}.")
+
+
+def generalisation_section(rows: dict) -> list:
+    """Card lines for leave-one-family-out runs (respike_recipe.generalisation)."""
+    table = []
+    for run, r in rows.items():
+        for family in r["holdout"]:
+            table.append([TITLES[r["mode"]], family, f"{100 * r[f'{family}_frame']:.1f}",
+                          f"{100 * r[f'{family}_crop']:.1f}", f"{100 * r['seen_frame']:.1f}",
+                          f"{100 * r['seen_crop']:.1f}", f"{r['size']} px", Path(run).name])
+    return [
+        "## Looks the model never saw: leave one style family out",
+        "",
+        "Each run is trained without one style family and tested on that family's test split, whole "
+        "frames and person crops, beside the test split of the families it saw "
+        f"(`respike_recipe.generalisation`, {next(iter(rows.values()))['clips_per_class']} clips per class). "
+        "Accuracy (%):",
+        "",
+        md_table(["model", "held-out family", "held out, frames", "held out, crops", "seen, frames",
+                  "seen, crops", "input", "run"], table),
         "",
     ]
 
@@ -340,6 +375,8 @@ def main(argv=None):
     ap.add_argument("--bundles", nargs="*", default=[])
     ap.add_argument("--camera-sizes", type=Path,
                     help="JSON of respike_recipe.camera_sizes over the same runs: adds its table and targets")
+    ap.add_argument("--generalisation", type=Path,
+                    help="JSON of respike_recipe.generalisation (leave-one-family-out runs): adds its table")
     ap.add_argument("--stride-study", nargs="*", default=[],
                     help="ablation JSONs of the same recipe at other strides (runs in --runs)")
     args = ap.parse_args(argv)
@@ -361,8 +398,9 @@ def main(argv=None):
     plot_accuracy_energy(results, out / "accuracy_vs_energy.png", configs["hybrid"]["model"]["size"], studies)
     plot_confusions(results, out / "confusion_matrices.png")
     cameras = json.loads(args.camera_sizes.read_text()) if args.camera_sizes else None
+    generalisation = json.loads(args.generalisation.read_text()) if args.generalisation else None
     (out / "MODEL_CARD.md").write_text(card(results, training, configs, [Path(b).name for b in args.bundles],
-                                            studies, cameras))
+                                            studies, cameras, generalisation))
     for b in args.bundles:
         shutil.copy(out / "MODEL_CARD.md", Path(b) / "MODEL_CARD.md")
     print(f"wrote {out / 'MODEL_CARD.md'}")

@@ -25,7 +25,7 @@ from torch.utils.data import DataLoader
 
 from . import data as D
 from .model import MODES, ReSpikeConfig, build_model, count_params
-from .render import CLASSES, RENDER_VERSION
+from .render import CLASSES, FAMILIES, RENDER_VERSION
 from .runs import CHECKPOINT, load_checkpoint, load_config, save_config
 
 # AdamW, not the paper's SGD: with SGD (lr 0.1, batch 16) the RGB-only models sat at chance for 7
@@ -37,6 +37,10 @@ from .runs import CHECKPOINT, load_checkpoint, load_config, save_config
 # thread, so two models train side by side on two cores.
 DEFAULT_EPOCHS = 10
 DEFAULT_TRAIN_PER_CLASS = 900
+# One model serves whole frames and the person crops of the per-person elements.
+DEFAULT_CROP_SHARE = 0.4
+# Real H.264 (temporal artefacts included) on top of the renderer's own block quantisation.
+DEFAULT_H264_SHARE = 0.4
 # An epoch of the full config on UCF-101 runs for many minutes: say where it is at most once a minute.
 PROGRESS_EVERY_S = 60.0
 
@@ -64,17 +68,31 @@ def parse_args(argv=None):
     ap.add_argument("--split", type=int, default=1, help="official split for ucf101/hmdb51")
     ap.add_argument("--train-per-class", type=int, default=DEFAULT_TRAIN_PER_CLASS)
     ap.add_argument("--val-per-class", type=int, default=30)
+    ap.add_argument("--holdout", choices=FAMILIES, action="append", default=[],
+                    help="synthetic: leave this style family out of training and validation (repeatable)")
+    ap.add_argument("--crop-share", type=float, default=DEFAULT_CROP_SHARE,
+                    help="synthetic: share of clips framed as a crop box around the person")
+    ap.add_argument("--h264-share", type=float, default=DEFAULT_H264_SHARE,
+                    help="synthetic: share of training clips passed through a real H.264 encoder")
+    ap.add_argument("--label-smoothing", type=float, default=0.1)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--workers", type=int, default=0)
     return ap.parse_args(argv)
 
 
+def training_families(args) -> tuple:
+    return tuple(f for f in FAMILIES if f not in args.holdout)
+
+
 def datasets(args, size):
-    """-> (train set, val set, class names)."""
+    """-> (train set, val set, class names). Synthetic validation clips come from the training
+    families: a held-out family is seen only by the evaluation."""
     if args.data == "synthetic":
-        train = D.SyntheticClips(D.build_split("train", args.train_per_class, size=size), train=True)
-        val = D.SyntheticClips(D.build_split("val", args.val_per_class, size=size), train=False)
+        kw = dict(size=size, families=training_families(args), crop_share=args.crop_share)
+        train = D.SyntheticClips(D.build_split("train", args.train_per_class, h264_share=args.h264_share, **kw),
+                                 train=True)
+        val = D.SyntheticClips(D.build_split("val", args.val_per_class, **kw), train=False)
         return train, val, list(CLASSES)
     reader = {"ucf101": D.ucf101, "hmdb51": D.hmdb51}[args.data]
     train = reader(args.root, args.split, train=True, size=size)
@@ -97,21 +115,22 @@ def cosine_lr(step, total, warmup, base):
     return 0.5 * base * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup)))
 
 
-def clip_loss(model, x, y, branch_loss: float = 0.0):
+def clip_loss(model, x, y, branch_loss: float = 0.0, smoothing: float = 0.0):
     """-> (clip logits, loss). With branch_loss > 0 a hybrid also pays that weight times the loss of
     each branch's share of the head alone, so neither branch can leave the other to learn what both
     should (the hybrid's ANN under-learnt the chair that ANN-only models see)."""
     if branch_loss == 0.0 or model.cfg.mode != "hybrid":
         logits = model(x)
-        return logits, F.cross_entropy(logits, y)
+        return logits, F.cross_entropy(logits, y, label_smoothing=smoothing)
     ann_pooled, snn_mean, _ = model.group_features(x)
     logits = model.per_clip(model.head(ann_pooled, snn_mean)).mean(dim=1)
     branches = sum(F.cross_entropy(model.per_clip(b).mean(dim=1), y)
                    for b in model.branch_logits(ann_pooled, snn_mean))
-    return logits, F.cross_entropy(logits, y) + branch_loss * branches
+    return logits, F.cross_entropy(logits, y, label_smoothing=smoothing) + branch_loss * branches
 
 
-def run_epoch(model, loader, device, optimizer=None, schedule=None, branch_loss: float = 0.0, label=""):
+def run_epoch(model, loader, device, optimizer=None, schedule=None, branch_loss: float = 0.0, label="",
+              smoothing: float = 0.0):
     """One pass; trains when an optimizer is given. -> (mean loss, accuracy).
     While training, a progress line goes to stderr at most every PROGRESS_EVERY_S seconds."""
     training = optimizer is not None
@@ -121,7 +140,7 @@ def run_epoch(model, loader, device, optimizer=None, schedule=None, branch_loss:
     with torch.set_grad_enabled(training):
         for batch, (x, y) in enumerate(loader, start=1):
             x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
-            logits, loss = clip_loss(model, x, y, branch_loss if training else 0.0)
+            logits, loss = clip_loss(model, x, y, branch_loss if training else 0.0, smoothing if training else 0.0)
             if training:
                 for group in optimizer.param_groups:
                     group["lr"] = schedule()
@@ -188,7 +207,7 @@ def main(argv=None):
         epochs = load_config(out)["train"]["epochs"]
         print(f"resuming {out} at epoch {start + 1}/{epochs}", flush=True)
     else:
-        data = {"render_version": RENDER_VERSION} if args.data == "synthetic" else {}
+        data = {"render_version": RENDER_VERSION, "families": list(training_families(args))} if args.data == "synthetic" else {}
         save_config(out, cfg, {"train": {**vars(args), "epochs": epochs, **data}, "classes": classes,
                                "command": " ".join(["/usr/bin/python3", "-m", "respike_recipe.train",
                                                     *sys.argv[1:]])})
@@ -213,7 +232,7 @@ def main(argv=None):
     for epoch in range(start, epochs):
         t0 = time.time()
         loss, train_acc = run_epoch(model, train_loader, args.device, optimizer, schedule, args.branch_loss,
-                                    label=f"epoch {epoch + 1}/{epochs}:")
+                                    label=f"epoch {epoch + 1}/{epochs}:", smoothing=args.label_smoothing)
         _, val_acc = run_epoch(model, val_loader, args.device)
         seconds = time.time() - t0
         history.append({"epoch": epoch + 1, "loss": loss, "train_acc": train_acc, "val_acc": val_acc,

@@ -118,3 +118,15 @@ def test_hmdb51_reader(tmp_path, videos):
     assert [p.name for p, _ in test.items] == ["b.avi"]
     x, y = test[0]
     assert x.shape == (16, 3, 24, 24) and y == 0
+
+
+def test_split_names_its_families_framing_and_codec(tmp_path):
+    crops = build_split("val", 1, size=32, out_dir=tmp_path, families=("stick",), crop_share=1.0)
+    assert "_stick_crop100_h2640" in crops.name
+    frames = build_split("val", 1, size=32, out_dir=tmp_path, families=("stick",))
+    coded = build_split("val", 1, size=32, out_dir=tmp_path, families=("stick",), h264_share=1.0)
+    a, b, c = (np.load(p)["clips"].astype(float) for p in (crops, frames, coded))
+    assert np.abs(a - b).mean() > 5  # crops are other pictures than whole frames
+    assert 0 < np.abs(c - b).mean() < 12  # the codec changes pixels, not the picture
+    with pytest.raises(ValueError, match="families"):
+        build_split("val", 1, size=32, out_dir=tmp_path, families=("nosuch",))

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from respike_recipe.data import decode_video
-from respike_recipe.render import CLASSES, render_clip, render_long_video, write_mp4
+from respike_recipe.render import CLASSES, FAMILIES, clip_family, render_clip, render_long_video, write_mp4
 
 SEEDS = range(12)
 RECIPE = Path(__file__).resolve().parent.parent
@@ -107,17 +107,30 @@ def test_squat_reaches_hips_at_or_below_knees_and_has_no_chair():
         assert j["hip"][0, 1] > 0.4 * m["body_height"]
 
 
-def test_pairs_show_the_same_key_frames_in_reverse_order():
-    # Key frames 0, 4, 8, 12 (s=4): frame t of the backwards twin is frame 12 - t, so the multiset of
-    # key-frame postures, all that the ANN sees, is the same; the end posture is held after frame 12.
-    for down, up in (("sit_down", "stand_up"), ("squat_down", "rise")):
-        for s in range(4):
-            a, b = meta(down, s)["joints"], meta(up, s)["joints"]
-            for k in a:
-                np.testing.assert_allclose(b[k][:13], a[k][12::-1], atol=1e-9)
-                np.testing.assert_allclose(b[k][13:], a[k][[0, 0, 0]], atol=1e-9)
-                np.testing.assert_allclose(a[k][13:], a[k][[12, 12, 12]], atol=1e-9)
-            assert np.ptp(a["hip"][:13, 1]) > 0.1 * meta(down, s)["body_height"]  # the motion is inside
+def onset_frame(m, share=0.1):
+    """First frame whose hip height has moved by `share` of the clip's whole change."""
+    hip = m["joints"]["hip"][:, 1]
+    change = np.abs(hip - hip[0])
+    return int(np.argmax(change >= share * change.max()))
+
+
+@pytest.mark.parametrize("label", ["fall", "sit_down", "stand_up", "squat_down", "rise"])
+def test_transition_onsets_spread_over_the_clip(label):
+    # Nothing in the renderer knows the model's stride: a transition starts on any frame, and the
+    # frames of a group (any s) see every phase of it.
+    onsets = np.array([onset_frame(meta(label, s)) for s in range(120)])
+    assert len(set(onsets.tolist())) >= 9, np.bincount(onsets)
+    assert onsets.min() <= 2 and onsets.max() >= 9
+    for stride in (2, 3, 4):
+        share = np.bincount(onsets % stride, minlength=stride) / len(onsets)
+        assert share.min() > 0.5 / stride, (stride, share)
+
+
+def test_rise_is_not_a_descent_played_backwards():
+    # Each transition draws its own timing: a stand-up is not the sit-down of the same seed reversed.
+    for s in range(6):
+        down, up = meta("sit_down", s)["joints"]["hip"], meta("stand_up", s)["joints"]["hip"]
+        assert not np.allclose(up, down[::-1], atol=1e-3)
 
 
 def test_sitting_and_squatting_differ_only_in_the_chair():
@@ -130,10 +143,12 @@ def test_sitting_and_squatting_differ_only_in_the_chair():
                 np.testing.assert_array_equal(a["joints"][k], b["joints"][k])
 
 
-def test_chair_visible_in_every_frame_of_sit_and_stand_clips():
+@pytest.mark.parametrize("family", FAMILIES)
+def test_chair_visible_in_every_frame_of_sit_and_stand_clips(family):
     for label in ("sit_down", "stand_up"):
         for s in range(4):
-            clip, m = render_clip(CLASSES.index(label), s, 256, 192, compress=False, return_meta=True)
+            clip, m = render_clip(CLASSES.index(label), s, 256, 192, compress=False, return_meta=True,
+                                  family=family)
             chair, px = m["chair"], 256 / m["aspect"]
             inward = np.sign(chair["front"] - chair["back"])
             # The backrest (behind the sitter) and a patch of wall just behind it, in pixels.
@@ -144,6 +159,50 @@ def test_chair_visible_in_every_frame_of_sit_and_stand_clips():
             beside = clip[:, row - 1:row + 2, wall].astype(float).mean(1)
             assert (np.abs(rest - beside).max(-1) > 25).all(), (label, s)  # stands out in every frame
             assert np.ptp(rest, 0).max() < 60, (label, s)  # camera drift and jitter aside  # and stays put (static, not the person)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("framing", ["frame", "crop"])
+def test_every_family_and_framing_renders_deterministically(family, framing):
+    a = render_clip(6, 11, 80, 60, family=family, framing=framing)
+    b = render_clip(6, 11, 80, 60, family=family, framing=framing)
+    assert a.shape == (16, 60, 80, 3) and a.dtype == np.uint8 and np.array_equal(a, b)
+    assert a.astype(float).std() > 5
+
+
+def test_families_look_different():
+    # One seed and class in every family: the pictures differ by far more than camera noise, and the
+    # night family is a greyscale camera.
+    clips = {f: render_clip(1, 5, 64, 64, family=f, compress=False).astype(float) for f in FAMILIES}
+    for i, f in enumerate(FAMILIES):
+        for g in FAMILIES[i + 1:]:
+            assert np.abs(clips[f] - clips[g]).mean() > 15, (f, g)
+    night = clips["night"]
+    assert np.abs(night[..., 0] - night[..., 1]).max() < 1e-6
+
+
+def test_seeds_spread_over_all_families():
+    counts = {f: 0 for f in FAMILIES}
+    for s in range(600):
+        counts[clip_family(s)] += 1
+    assert min(counts.values()) > 600 / len(FAMILIES) * 0.7, counts
+    assert {clip_family(s, ("flat", "stick")) for s in range(50)} == {"flat", "stick"}
+
+
+def test_crop_views_follow_the_person():
+    # A crop box holds the person (the hip) in every frame it covers, and moves with a walker.
+    sides = []
+    for s in range(6):
+        m = meta("walk", s, framing="crop", width=96, height=96)
+        views, hip = m["views"], m["joints"]["hip"]
+        starts = [a for a, _ in views] + [16]
+        for (a, (x0, y0, w, h)), b in zip(views, starts[1:]):
+            x, y = hip[a:b, 0], m["ground_y"] - hip[a:b, 1]
+            assert ((x >= x0) & (x <= x0 + w) & (y >= y0) & (y <= y0 + h)).all()
+        if len(views) > 1:
+            assert views[0][1][0] != views[-1][1][0]
+        sides.append(views[0][1][3])
+    assert np.median(sides) < 0.8  # a crop, not the frame
 
 
 def test_long_video_timeline_is_continuous():

@@ -63,3 +63,14 @@ def test_a_long_epoch_reports_its_progress(tmp_path, tiny_train, capsys, monkeyp
     err = capsys.readouterr().err
     assert "epoch 1/1: 1/5 batches" in err and "epoch 1/1: 4/5 batches" in err
     assert "5/5 batches" not in err  # the epoch line itself reports the end
+
+
+def test_holdout_trains_without_the_family_and_generalisation_measures_it(tmp_path, tiny_train):
+    from respike_recipe import generalisation
+    tiny_train(tmp_path / "run", "--epochs", "1", "--batch-size", "4", "--holdout", "photo")
+    config = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert "photo" not in config["train"]["families"] and len(config["train"]["families"]) == 5
+    row = generalisation.measure_run(tmp_path / "run", per_class=1)
+    assert row["holdout"] == ["photo"]
+    for key in ("photo_frame", "photo_crop", "seen_frame", "seen_crop"):
+        assert 0.0 <= row[key] <= 1.0
