@@ -238,3 +238,23 @@ def test_cli_writes_clips_and_long_video(tmp_path):
     run("--long", "--duration-s", "10", "--width", "96", "--height", "72", "--seed", "3")
     meta_ = json.loads((tmp_path / "long_3.json").read_text())
     assert len(decode_video(tmp_path / meta_["video"], 32)) == meta_["frames"] == 80
+
+
+def test_multi_person_video_has_per_person_truth():
+    from respike_recipe.render import render_multi_video
+    frames, truth = render_multi_video(5, 320, 180, duration_s=6, people=3, compress=False)
+    assert frames.shape == (48, 180, 320, 3)
+    people = truth["people"]
+    assert sorted(p["track_id"] for p in people) == [0, 1, 2]
+    for p in people:
+        assert len(p["labels"]) == len(p["boxes"]) == 48 and set(p["labels"]) <= set(CLASSES)
+        assert 0.10 * 180 <= p["height"] <= 0.40 * 180
+        assert p["timeline"][0]["start_s"] == 0 and p["timeline"][-1]["end_s"] == 6
+        for box in p["boxes"]:
+            if box is not None:
+                assert 0 <= box[0] < box[2] <= 320 and 0 <= box[1] < box[3] <= 180
+    # The boxes are where the people are drawn: the frame differs from the empty scene inside them.
+    empty = render_multi_video(5, 320, 180, duration_s=6, people=3, compress=False)[0]
+    assert np.array_equal(empty, frames)  # deterministic
+    visible = [(k, p["boxes"][k]) for p in people for k in range(0, 48, 8) if p["boxes"][k] is not None]
+    assert visible

@@ -13,6 +13,7 @@ import numpy as np
 
 from .clip import FRAMINGS, render_clip
 from .long import render_long_video
+from .multi import render_multi_video
 from .pose import CLASSES
 from .splits import FAMILIES, SPLITS, clip_family, split_seeds
 
@@ -95,6 +96,8 @@ def main(argv: list | None = None) -> None:
     ap.add_argument("--height", type=int, default=120)
     ap.add_argument("--fps", type=float, default=8.0)
     ap.add_argument("--long", action="store_true", help="one multi-action video + timeline JSON")
+    ap.add_argument("--multi", type=int, metavar="PEOPLE", help="one multi-person video (PEOPLE people, 0: 2-4) + "
+                                                                 "per-person truth JSON (boxes, labels per frame)")
     ap.add_argument("--duration-s", type=float, default=60.0)
     ap.add_argument("--seed", type=int, default=0, help="seed of the long video or the contact sheet")
     ap.add_argument("--sheet", action="store_true", help="write classes.png, a contact sheet of all classes")
@@ -104,6 +107,13 @@ def main(argv: list | None = None) -> None:
     a.out.mkdir(parents=True, exist_ok=True)
     if a.sheet:
         contact_sheet(a.out / "classes.png", a.seed, family=a.family, framing=a.framing)
+        return
+    if a.multi is not None:
+        frames, truth = render_multi_video(a.seed, a.width, a.height, a.fps, a.duration_s, a.multi or None, a.family)
+        stem = f"multi_{a.seed}"
+        write_mp4(frames, a.out / f"{stem}.mp4", a.fps)
+        (a.out / f"{stem}.json").write_text(json.dumps({"video": f"{stem}.mp4", "seed": a.seed, "classes": CLASSES,
+                                                        **truth}))
         return
     if not a.long:
         write_clips(a.out, a.split, a.clips_per_class, a.width, a.height, a.fps, a.family)

@@ -14,7 +14,7 @@ from .splits import clip_family
 
 
 @dataclass
-class _Segment:
+class Segment:
     label: str
     start: int
     joints: dict
@@ -22,7 +22,7 @@ class _Segment:
     facing: float
 
 
-class _LongPlanner:
+class LongPlanner:
     """Chains 2-4 s actions with continuous posture and position: sit_down is followed by stand_up,
     squat_down by rise, a fall ends the video, and the person walks to the one static chair before
     sitting. Walks and runs head for the side with more room so the person stays in view."""
@@ -37,7 +37,7 @@ class _LongPlanner:
     def add(self, label: str, pose: dict, facing: float, hip_x: np.ndarray) -> float:
         rel = P.kinematics(self.body, pose, facing)
         hip = hip_x(rel) if callable(hip_x) else hip_x
-        self.segments.append(_Segment(label, self.frame, P.place(self.body, rel, pose, hip), pose["lift"], facing))
+        self.segments.append(Segment(label, self.frame, P.place(self.body, rel, pose, hip), pose["lift"], facing))
         self.frame += len(hip)
         return float(hip[-1])
 
@@ -63,7 +63,7 @@ class _LongPlanner:
         return pose, self.chair_hip_x - (h[-1] - h[0])
 
 
-def _plan_long(planner: _LongPlanner, n_frames: int, x: float, facing: float) -> list:
+def plan_long(planner: LongPlanner, n_frames: int, x: float, facing: float) -> list:
     rng, fps, h, aspect = planner.rng, planner.fps, planner.body.height, planner.aspect
     margin = 0.3 * h
     posture, squat_end = "stand", None
@@ -164,9 +164,9 @@ def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, dura
                              scene_rng, np.full(3, 128.0, np.float32), 1.9 * body.r_torso)
 
     n_frames = int(round(duration_s * fps))
-    planner = _LongPlanner(plan_rng, body, aspect, fps, chair_hip_x, chair_facing, sit_end)
+    planner = LongPlanner(plan_rng, body, aspect, fps, chair_hip_x, chair_facing, sit_end)
     start_x = float(plan_rng.uniform(0.2, 0.8) * aspect)
-    segments = _plan_long(planner, n_frames, start_x, 1.0 if plan_rng.random() < 0.5 else -1.0)
+    segments = plan_long(planner, n_frames, start_x, 1.0 if plan_rng.random() < 0.5 else -1.0)
     joints = {k: np.concatenate([s.joints[k] for s in segments])[:n_frames] for k in P.JOINTS}
     lift = np.concatenate([s.lift for s in segments])[:n_frames]
     facing = np.concatenate([np.full(len(s.lift), s.facing) for s in segments])[:n_frames]

@@ -38,13 +38,15 @@ class Scene:
         return img
 
     def draw_shadows(self, img: np.ndarray, cv: Canvas, feet_x: np.ndarray, width: float,
-                     lift: np.ndarray) -> None:
-        """The person's contact shadow on the floor, per frame [T,H,W,3] (fainter in the air)."""
+                     lift: np.ndarray, ground_y: float | None = None) -> None:
+        """The person's contact shadow on the floor (at `ground_y`, default the scene's ground line),
+        per frame [T,H,W,3] (fainter in the air)."""
         if self.shadow <= 0:
             return
+        ground_y = self.ground_y if ground_y is None else ground_y
         for k in range(len(img)):
             alpha = self.shadow / (1.0 + 8.0 * max(float(lift[k]), 0.0))
-            draw_ellipse(img[k], cv, float(feet_x[k]) + self.light_x * 0.4 * width, self.ground_y,
+            draw_ellipse(img[k], cv, float(feet_x[k]) + self.light_x * 0.4 * width, ground_y,
                          width * (1 + 0.8 * abs(self.light_x)), 0.12 * width, np.zeros(3, np.float32),
                          alpha=alpha, soft=3.0)
 
@@ -294,9 +296,10 @@ def _wall_decor(rng, family, aspect, g, person_h, wall):
 
 
 def sample_scene(rng: np.random.Generator, family: str, aspect: float, ground_y: float, person_h: float,
-                 keep_clear: list, chair: dict | None = None, clutter: tuple = (0, 4)) -> Scene:
-    """Wall, floor, light, wall decorations and floor props outside the `keep_clear` x-intervals (a
-    chair, if given, is drawn last, with the family's colour)."""
+                 keep_clear: list, chair: dict | None = None, clutter: tuple = (0, 4), chairs: tuple = ()) -> Scene:
+    """Wall, floor, light, wall decorations and floor props outside the `keep_clear` x-intervals; a
+    `chair` on the ground line, or `chairs` as (chair, its own ground line) pairs, drawn last in
+    colours that stand out from the wall."""
     base, wall = _base_step(rng, family, ground_y)
     scene = Scene(aspect, ground_y, wall, [base])
     for _ in range(rng.integers(0, 3) if family in ("shaded", "photo") else rng.integers(0, 2)):
@@ -306,8 +309,8 @@ def sample_scene(rng: np.random.Generator, family: str, aspect: float, ground_y:
                "silhouette": [2, 2, 1, 1, 1, 2, 1, 2], "photo": [3, 1, 1, 1, 2, 2, 2, 1],
                "shaded": [2, 1, 1, 2, 2, 2, 2, 1], "night": [2, 2, 1, 1, 1, 1, 1, 3]}[family]
     p = np.array(weights, float) / sum(weights)
-    lo, hi = clutter
-    for _ in range(rng.integers(lo, hi + (2 if family == "shaded" else 0))):
+    lo, hi = clutter[0], clutter[1] + (2 if family == "shaded" and clutter[1] else 0)
+    for _ in range(rng.integers(lo, hi) if hi > lo else lo):
         kind = str(rng.choice(PROPS, p=p))
         w = {"box": rng.uniform(0.1, 0.35), "pole": rng.uniform(0.015, 0.04), "chair": 0.3, "cone": rng.uniform(0.08, 0.2),
              "bin": rng.uniform(0.12, 0.25), "bush": rng.uniform(0.2, 0.5), "table": rng.uniform(0.4, 0.7),
@@ -319,11 +322,14 @@ def sample_scene(rng: np.random.Generator, family: str, aspect: float, ground_y:
         x0 = rng.uniform(a, b)
         occupied.append((x0, x0 + w))
         scene.steps.append(_prop(rng, family, kind, x0, w, ground_y, person_h, wall))
-    if chair is not None:
+    placed = ([(chair, ground_y)] if chair is not None else []) + list(chairs)
+    if placed:
+        wall_mean = scene.mean_colour()
+    for c, g in sorted(placed, key=lambda p: p[1]):  # farther chairs first
         # The chair tells sitting from squatting: it stands out from the wall by brightness, which
         # survives greyscale cameras and colour casts.
-        chair["colour"] = colours.contrasting(rng, scene.mean_colour(), min_luma_gap=60)
-        scene.steps.append(lambda img, cv: draw_chair(img, cv, chair, ground_y))
+        c["colour"] = colours.contrasting(rng, wall_mean, min_luma_gap=60)
+        scene.steps.append(lambda img, cv, c=c, g=g: draw_chair(img, cv, c, g))
     scene.shadow = {"photo": 0.45, "shaded": 0.55, "silhouette": 0.35, "flat": 0.2, "night": 0.3, "stick": 0.0}[family]
     scene.shadow *= rng.uniform(0.0, 1.0) if rng.random() < 0.7 else 0.0
     scene.light_x = float(rng.uniform(-1, 1))
