@@ -23,7 +23,12 @@ main (void)
   OFF (GObjectClass, set_property);
   OFF (GObjectClass, get_property);
   OFF (GObjectClass, finalize);
+  OFF (GParamSpec, name);
   OFF (GParamSpec, value_type);
+  SIZE (GEnumValue);
+  OFF (GEnumValue, value);
+  OFF (GEnumValue, value_name);
+  OFF (GEnumValue, value_nick);
   OFF (GError, message);
   SIZE (GValue);
 
@@ -94,6 +99,7 @@ main (void)
   VAL (GST_RANK_NONE);
   VAL (GST_PARSE_FLAG_FATAL_ERRORS);
   VAL (G_PARAM_READWRITE);
+  VAL (GST_PARAM_MUTABLE_READY);
   VAL (GST_PARAM_MUTABLE_PLAYING);
   VAL (G_TYPE_BOOLEAN);
   VAL (G_TYPE_INT);
@@ -104,6 +110,7 @@ main (void)
   VAL (G_TYPE_DOUBLE);
   VAL (G_TYPE_STRING);
   VAL (G_TYPE_ENUM);
+  VAL (G_LOG_LEVEL_WARNING);
   VAL (GST_LEVEL_ERROR);
   VAL (GST_LEVEL_WARNING);
   VAL (GST_LEVEL_INFO);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.plugin.gst.CustomMetas;
+import org.respike.plugin.gst.Pipelines;
 import org.respike.plugin.testelements.MetaElement;
 import org.respike.plugin.testelements.Recorder;
 
@@ -49,10 +50,37 @@ class InJvmElementsTest {
             assertEquals(false, e.get("report"));
             assertEquals(7, e.get("factor"));
             assertEquals(2.5, (Double) e.get("gain"), 1e-12);
-            assertEquals("slow", e.get("mode"));
-            e.set("mode", "medium");   // not a choice: refused with a warning, value kept
-            assertEquals("slow", e.get("mode"));
-            waitFor(() -> run.warnings.stream().anyMatch(w -> w.contains("'medium' is not one of [fast, slow]")));
+            assertEquals(1, e.get("mode"), "a GEnum reads back as its value: slow is the second choice");
+        }
+    }
+
+    @Test
+    void aChoiceIsAGEnumThatRefusesOtherValuesAtParseTime() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Pipelines.Outcome outcome = Pipelines.runPrinting(
+                "videotestsrc num-buffers=1 ! respiketestcount mode=medium ! fakesink", lines::add, 10_000);
+        assertEquals(Pipelines.Outcome.PARSE_ERROR, outcome);
+        assertEquals(List.of("ERROR: could not construct pipeline: could not set property \"mode\" in element"
+                + " \"respiketestcount\" to \"medium\""), lines);
+    }
+
+    @Test
+    void aPropertyReadAtStartIsRefusedWhileRunningAndOthersTakeEffectAtOnce() throws Exception {
+        Recorder.reset("mutability");
+        try (PipelineRun run = PipelineRun.play("videotestsrc is-live=true ! video/x-raw,format=RGB,width=64,height=48"
+                + " ! respiketestcount name=mutability ! fakesink")) {
+            waitFor(() -> Recorder.of("mutability").processed.get() > 0);
+            Element e = run.pipeline.getElementByName("mutability");
+            e.set("opened", "second");
+            assertEquals("first", e.get("opened"), "read at start: the running element keeps the value it started with");
+            waitFor(() -> run.warnings.stream().anyMatch(w -> w.equals("mutability: property 'opened' can only change"
+                    + " in the NULL or READY state (respiketestcount reads it at start); keeping 'first'")));
+            e.set("label", "live");
+            assertEquals("live", e.get("label"), "read per frame: changeable in PLAYING");
+
+            run.pipeline.setState(State.READY);
+            e.set("opened", "second");
+            assertEquals("second", e.get("opened"), "changeable again in READY");
         }
     }
 

@@ -3,7 +3,6 @@ package org.respike.elements.infer;
 import java.io.IOException;
 import java.util.Optional;
 import org.respike.elements.ActionFields;
-import org.respike.elements.RespikeHome;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
@@ -11,10 +10,7 @@ import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
-import org.respike.models.engine.EngineConfig;
-import org.respike.models.engine.ExecutionProvider;
 import org.respike.models.engine.InferenceEngine;
-import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.FrameSampler;
 import org.respike.models.frame.PixelFormat;
@@ -31,6 +27,8 @@ final class InferElement implements VideoElement {
     private final PropertyValues props = new PropertyValues(InferElementDefinition.PROPERTIES);
     private final FrameSampler sampler = new FrameSampler(0);
     private final Frame frame = new Frame();
+    /** Built at start from the properties read there. */
+    private InferSettings settings;
     private InferenceEngine engine;
     private ActionStream stream;
     private JsonLinesWriter json;
@@ -54,19 +52,12 @@ final class InferElement implements VideoElement {
 
     @Override
     public void start() throws IOException {
-        EngineConfig config = EngineConfig.defaults()
-                .withProvider(ExecutionProvider.parse(props.string("device")))
-                .withDeviceId(props.integer("device-id"))
-                .withIntraOpThreads(props.integer("threads"));
-        engine = InferenceEngine.shared(RespikeHome.model(props.string("model")), config);
+        settings = InferSettings.from(props, host.name());
+        engine = InferenceEngine.shared(settings.model(), settings.engine());
         try {
-            String id = props.string("stream-id").isEmpty() ? host.name() : props.string("stream-id");
-            stream = engine.openStream(id, StreamOptions.defaults()
-                    .withWindow(props.integer("window"))
-                    .withCompletePartialGroup(props.bool("flush-on-eos")));
-            double fps = props.real("fps");
-            sampler.setFps(fps > 0 ? fps : engine.bundle().manifest().fps());
-            json = JsonLinesWriter.open(props.string("json-output"));
+            stream = engine.openStream(settings.streamId(), settings.stream());
+            sampler.setFps(settings.fps() > 0 ? settings.fps() : engine.bundle().manifest().fps());
+            json = JsonLinesWriter.open(settings.jsonOutput());
         } catch (IOException | RuntimeException e) {
             stop();
             throw e;
@@ -127,7 +118,7 @@ final class InferElement implements VideoElement {
         if (stream == null) {
             return;
         }
-        if (props.bool("flush-on-eos")) {
+        if (settings.flushOnEos()) {
             stream.finish().ifPresent(result -> publish(result, Optional.empty()));
         } else {
             stream.reset();
@@ -148,7 +139,7 @@ final class InferElement implements VideoElement {
             try {
                 json.close();
             } catch (IOException e) {
-                host.postWarning("closing " + props.string("json-output") + ": " + e.getMessage());
+                host.postWarning("closing " + settings.jsonOutput() + ": " + e.getMessage());
             }
             json = null;
         }

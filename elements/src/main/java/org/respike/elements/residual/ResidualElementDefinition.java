@@ -4,6 +4,7 @@ import java.util.List;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.PropertySpec.Choice;
 import org.respike.elements.VideoCaps;
 
 /** respikeresidual: splits the stream into ReSpike groups and shows the residual frames. */
@@ -15,10 +16,9 @@ public final class ResidualElementDefinition extends BasicElementDefinition {
             PropertySpec.real("fps", "Model frame rate",
                     "Frames per second the model sees, picked by timestamp while every frame passes through "
                             + "(frames in between are tagged role=skip); 0 uses every frame", 0.0, 0.0, 1000.0),
-            PropertySpec.choice("mode", "Mode",
-                    "mark: tag each frame with a respike-frame meta (role, group, index) and pass it unchanged; "
-                            + "visualize: also replace residual frames by 128 + gain * (frame - key frame)",
-                    "mark", List.of("mark", "visualize")),
+            PropertySpec.choice("mode", "Mode", "What happens to the frames", "mark", List.of(
+                    new Choice("mark", "Tag each frame with a respike-frame meta (role, group, index), pass it unchanged"),
+                    new Choice("visualize", "Also replace residual frames by 128 + gain * (frame - key frame)"))),
             PropertySpec.real("gain", "Gain", "Contrast of the visualised residual", 2.0, 0.1, 64.0));
 
     public ResidualElementDefinition() {

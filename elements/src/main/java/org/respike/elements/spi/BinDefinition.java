@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
   * A convenience element that is a GstBin of other elements with one video sink and one video src
-  * ghost pad. Properties of the bin are routed to its children by {@link BinLogic}.
+  * ghost pad. The properties of the children named in {@link #forwarded()} appear on the bin as they are
+  * (same name, type, documentation and mutability) and go straight to the child; the bin's own
+  * {@link #properties()} are routed to its children by {@link BinLogic}.
   */
 public interface BinDefinition {
 
@@ -12,17 +14,26 @@ public interface BinDefinition {
 
     ElementMetadata metadata();
 
+    /** The bin's own properties, handled by its {@link BinLogic}. */
     List<PropertySpec> properties();
 
+    /** Children whose properties the bin exposes under their own names; listed after the bin's own. */
+    default List<ForwardedChild> forwarded() {
+        return List.of();
+    }
+
     /**
-      * The children as a launch fragment, e.g. {@code videorate name=rate ! videoconvert ! respikeinfer name=infer}.
+      * The children as a launch fragment, e.g. {@code videoconvert ! respikeinfer name=infer}.
       * The first element's sink pad and the last element's src pad become the bin's ghost pads.
       */
     String children();
 
     BinLogic create(BinHost host);
 
-    /** Routes property changes of one bin instance to its children. */
+    /** A child (by its name in {@link #children()}) whose element's properties the bin exposes. */
+    record ForwardedChild(String child, ElementDefinition definition) {}
+
+    /** Routes changes of the bin's own properties to its children. */
     interface BinLogic {
         void setProperty(String name, Object value);
 

@@ -58,9 +58,12 @@ public final class PropertyValues {
     private static Object checked(PropertySpec spec, Object value) {
         switch (spec.type()) {
             case STRING -> {
-                String s = value == null ? "" : value.toString();
-                if (!spec.choices().isEmpty() && !spec.choices().contains(s)) {
-                    throw new IllegalArgumentException(spec.name() + ": '" + s + "' is not one of " + spec.choices());
+                return value == null ? "" : value.toString();
+            }
+            case ENUM -> {
+                String s = String.valueOf(value);
+                if (!spec.nicks().contains(s)) {
+                    throw new IllegalArgumentException(spec.name() + ": '" + s + "' is not one of " + spec.nicks());
                 }
                 return s;
             }

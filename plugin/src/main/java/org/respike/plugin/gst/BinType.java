@@ -4,6 +4,7 @@ import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ final class BinType {
     private static final Map<String, BinType> BY_NAME = new ConcurrentHashMap<>();
 
     private final BinDefinition definition;
-    private final List<PropertySpec> properties;
+    /** Property ids 1..n: the bin's own, then those of each forwarded child. */
+    private final List<Slot> properties;
     private final String factoryName;
     private final String typeName;
     private final Instances<Instance> instances = new Instances<>();
@@ -35,10 +37,18 @@ final class BinType {
     private final Callbacks.PropertyFunc getProperty = this::getProperty;
     private final Callbacks.Finalize finalizer = this::finalizeInstance;
 
+    /** One property of the bin: its own (forwarded null) or a child's, exposed as it is. */
+    private record Slot(PropertySpec spec, BinDefinition.ForwardedChild forwarded) {}
+
     private BinType(BinDefinition definition) {
         this.definition = definition;
         this.factoryName = definition.factoryName();
-        this.properties = List.copyOf(definition.properties());
+        List<Slot> slots = new ArrayList<>();
+        definition.properties().forEach(spec -> slots.add(new Slot(spec, null)));
+        for (BinDefinition.ForwardedChild forwarded : definition.forwarded()) {
+            forwarded.definition().properties().forEach(spec -> slots.add(new Slot(spec, forwarded)));
+        }
+        this.properties = List.copyOf(slots);
         this.typeName = ElementTypes.typeName(factoryName);
     }
 
@@ -77,7 +87,13 @@ final class BinType {
             klass.setPointer(Layout.OBJECT_CLASS_SET_PROPERTY, Callbacks.pointer(setProperty));
             klass.setPointer(Layout.OBJECT_CLASS_GET_PROPERTY, Callbacks.pointer(getProperty));
             klass.setPointer(Layout.OBJECT_CLASS_FINALIZE, Callbacks.pointer(finalizer));
-            ParamSpecs.install(klass, properties);
+            ParamSpecs.install(klass, factoryName, definition.properties(), 1);
+            int id = definition.properties().size() + 1;
+            for (BinDefinition.ForwardedChild forwarded : definition.forwarded()) {
+                List<PropertySpec> specs = forwarded.definition().properties();
+                ParamSpecs.install(klass, forwarded.definition().factoryName(), specs, id);
+                id += specs.size();
+            }
             ElementTypes.setMetadata(klass, definition.metadata());
             ElementTypes.addPadTemplates(klass, "ANY");
         } catch (Throwable t) {
@@ -109,37 +125,51 @@ final class BinType {
     }
 
     private void setProperty(Pointer object, int id, Pointer value, Pointer pspec) {
-        Instance state = instances.get(object);
-        if (state == null || state.logic == null || id < 1 || id > properties.size()) {
+        if (id < 1 || id > properties.size()) {
+            ElementTypes.warnInvalidPropertyId(object, typeName, id, pspec);
             return;
         }
-        PropertySpec spec = properties.get(id - 1);
+        Instance state = instances.get(object);
+        if (state == null || state.logic == null) {
+            return;
+        }
+        Slot slot = properties.get(id - 1);
         try {
-            Object v = GValues.readProperty(value, spec);
-            String problem = ParamSpecs.problem(spec, v);
-            if (problem != null) {
-                warn(object, problem, null);
-                return;
+            if (slot.forwarded() != null) {
+                // The same GValue type on both sides: the child checks and applies it as if set on it directly.
+                state.withChild(slot.forwarded().child(), slot.spec().name(), child -> {
+                    GObjectApi.g_object_set_property(child, slot.spec().name(), value);
+                    return null;
+                });
+            } else {
+                state.logic.setProperty(slot.spec().name(), GValues.readProperty(value, slot.spec()));
             }
-            state.logic.setProperty(spec.name(), v);
         } catch (Throwable t) {
-            warn(object, "setting " + spec.name() + " failed: " + ElementErrors.describe(t), t);
+            warn(object, "setting " + slot.spec().name() + " failed: " + ElementErrors.describe(t), t);
         }
     }
 
     private void getProperty(Pointer object, int id, Pointer value, Pointer pspec) {
         if (id < 1 || id > properties.size()) {
+            ElementTypes.warnInvalidPropertyId(object, typeName, id, pspec);
             return;
         }
         Instance state = instances.get(object);
-        PropertySpec spec = properties.get(id - 1);
-        Object v = null;
+        Slot slot = properties.get(id - 1);
         try {
-            v = state == null || state.logic == null ? null : state.logic.getProperty(spec.name());
+            if (state != null && state.logic != null && slot.forwarded() != null) {
+                state.withChild(slot.forwarded().child(), slot.spec().name(), child -> {
+                    GObjectApi.g_object_get_property(child, slot.spec().name(), value);
+                    return null;
+                });
+                return;
+            }
+            Object v = state == null || state.logic == null ? null : state.logic.getProperty(slot.spec().name());
+            GValues.writeProperty(value, slot.spec(), v);
         } catch (Throwable t) {
-            warn(object, "reading " + spec.name() + " failed: " + ElementErrors.describe(t), t);
+            warn(object, "reading " + slot.spec().name() + " failed: " + ElementErrors.describe(t), t);
+            GValues.writeProperty(value, slot.spec(), null);
         }
-        GValues.writeProperty(value, spec, v);
     }
 
     /** A warning on the bus (dropped while the bin has no parent) and in the debug log. */

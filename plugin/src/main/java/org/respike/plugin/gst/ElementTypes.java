@@ -1,5 +1,7 @@
 package org.respike.plugin.gst;
 
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import org.respike.elements.spi.ElementMetadata;
 
@@ -41,6 +43,18 @@ final class ElementTypes {
             GstApi.gst_mini_object_unref(c);
         }
     }
+
+    /**
+      * G_OBJECT_WARN_INVALID_PROPERTY_ID: GLib only calls set/get_property with ids the class installed, so
+      * another id is a bug in the glue, reported as GLib reports it (on stderr, fatal under G_DEBUG=fatal-warnings).
+      */
+    static void warnInvalidPropertyId(Pointer object, String typeName, int id, Pointer pspec) {
+        String property = pspec == null ? "?" : CStrings.read(pspec.getPointer(Layout.PARAM_SPEC_NAME));
+        G_LOG.invokeVoid(new Object[] {"GLib-GObject", Layout.LOG_LEVEL_WARNING, "%s",
+                "invalid property id " + id + " for \"" + property + "\" of " + typeName + " " + object});
+    }
+
+    private static final Function G_LOG = NativeLibrary.getInstance("glib-2.0").getFunction("g_log");
 
     static String objectName(Pointer object) {
         return CStrings.take(GstApi.gst_object_get_name(object));

@@ -16,7 +16,12 @@ final class Layout {
     static final int OBJECT_CLASS_SET_PROPERTY = offset("GObjectClass.set_property");
     static final int OBJECT_CLASS_GET_PROPERTY = offset("GObjectClass.get_property");
     static final int OBJECT_CLASS_FINALIZE = offset("GObjectClass.finalize");
+    static final int PARAM_SPEC_NAME = offset("GParamSpec.name");
     static final int PARAM_SPEC_VALUE_TYPE = offset("GParamSpec.value_type");
+    static final int ENUM_VALUE_SIZE = offset("GEnumValue.sizeof");
+    static final int ENUM_VALUE_VALUE = offset("GEnumValue.value");
+    static final int ENUM_VALUE_NAME = offset("GEnumValue.value_name");
+    static final int ENUM_VALUE_NICK = offset("GEnumValue.value_nick");
     static final int ERROR_MESSAGE = offset("GError.message");
     static final int VALUE_SIZE = offset("GValue.sizeof");
 
@@ -85,6 +90,7 @@ final class Layout {
     static final int RANK_NONE = value("GST_RANK_NONE");
     static final int PARSE_FLAG_FATAL_ERRORS = value("GST_PARSE_FLAG_FATAL_ERRORS");
     static final int PARAM_READWRITE = value("G_PARAM_READWRITE");
+    static final int PARAM_MUTABLE_READY = value("GST_PARAM_MUTABLE_READY");
     static final int PARAM_MUTABLE_PLAYING = value("GST_PARAM_MUTABLE_PLAYING");
     static final long TYPE_BOOLEAN = value("G_TYPE_BOOLEAN");
     static final long TYPE_INT = value("G_TYPE_INT");
@@ -95,6 +101,7 @@ final class Layout {
     static final long TYPE_DOUBLE = value("G_TYPE_DOUBLE");
     static final long TYPE_STRING = value("G_TYPE_STRING");
     static final long TYPE_ENUM = value("G_TYPE_ENUM");
+    static final int LOG_LEVEL_WARNING = value("G_LOG_LEVEL_WARNING");
     static final int LEVEL_ERROR = value("GST_LEVEL_ERROR");
     static final int LEVEL_WARNING = value("GST_LEVEL_WARNING");
     static final int LEVEL_INFO = value("GST_LEVEL_INFO");

@@ -5,7 +5,6 @@ import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.VideoElement;
@@ -18,11 +17,11 @@ final class TransformInstance implements ElementHost {
     private final Pointer element;
     /** GstMapInfo for the streaming thread (one buffer at a time per element). */
     private final Memory mapInfo = new Memory(Layout.MAP_INFO_SIZE);
-    /** Property values set before the logic exists (or when its creation failed), so reads stay consistent. */
-    private final Map<String, Object> pending = new ConcurrentHashMap<>();
     private volatile VideoElement logic;
     private volatile Throwable creationFailure;
     private volatile VideoFormat format;
+    /** Between start and stop (PAUSED and PLAYING): properties read at start are refused. */
+    private volatile boolean started;
 
     TransformInstance(TransformType type, Pointer element) {
         this.type = type;
@@ -47,29 +46,47 @@ final class TransformInstance implements ElementHost {
         return l;
     }
 
+    /**
+      * Sets a property GLib has already checked (type, range, enum value). One read at start is refused while the
+      * element runs, as GST_PARAM_MUTABLE_READY promises: the warning says so and the old value stays.
+      */
     void setProperty(PropertySpec spec, Object value) {
-        if (value == null) {
-            pending.remove(spec.name());
-        } else {
-            pending.put(spec.name(), value);
+        VideoElement l = logic();
+        if (spec.readAtStart() && started) {
+            warn("property '" + spec.name() + "' can only change in the NULL or READY state (" + type.factoryName
+                    + " reads it at start); keeping " + quoted(l.getProperty(spec.name())), null);
+            return;
         }
-        if (logic != null) {
-            logic.setProperty(spec.name(), value);
-        }
+        l.setProperty(spec.name(), value);
     }
 
+    private static String quoted(Object value) {
+        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+    }
+
+    /** The value, or null (the spec's default) when the logic could not be created. */
     Object getProperty(PropertySpec spec) {
-        Object v = logic == null ? null : logic.getProperty(spec.name());
-        return v != null ? v : pending.get(spec.name());
+        VideoElement l = logic;
+        return l == null ? null : l.getProperty(spec.name());
     }
 
     void start() throws Exception {
-        logic().start();
+        started = true;
+        try {
+            logic().start();
+        } catch (Exception | Error e) {
+            started = false;
+            throw e;
+        }
     }
 
     void stop() {
         format = null;
-        logic().stop();
+        try {
+            logic().stop();
+        } finally {
+            started = false;
+        }
     }
 
     void setFormat(VideoFormat f) {

@@ -88,7 +88,7 @@ final class TransformType {
             klass.setPointer(Layout.OBJECT_CLASS_SET_PROPERTY, Callbacks.pointer(setProperty));
             klass.setPointer(Layout.OBJECT_CLASS_GET_PROPERTY, Callbacks.pointer(getProperty));
             klass.setPointer(Layout.OBJECT_CLASS_FINALIZE, Callbacks.pointer(finalizer));
-            ParamSpecs.install(klass, properties);
+            ParamSpecs.install(klass, factoryName, properties, 1);
             ElementTypes.setMetadata(klass, definition.metadata());
             ElementTypes.addPadTemplates(klass, definition.caps());
 
@@ -130,40 +130,36 @@ final class TransformType {
     }
 
     private void setProperty(Pointer object, int id, Pointer value, Pointer pspec) {
+        if (id < 1 || id > properties.size()) {
+            ElementTypes.warnInvalidPropertyId(object, typeName, id, pspec);
+            return;
+        }
         TransformInstance state = instances.get(object);
-        if (state == null || id < 1 || id > properties.size()) {
+        if (state == null) {
             return;
         }
         PropertySpec spec = properties.get(id - 1);
         try {
-            Object v = GValues.readProperty(value, spec);
-            String problem = ParamSpecs.problem(spec, v);
-            if (problem != null) {
-                state.warn(problem, null);
-                return;
-            }
-            state.setProperty(spec, v);
+            state.setProperty(spec, GValues.readProperty(value, spec));
         } catch (Throwable t) {
             state.warn("setting " + spec.name() + " failed: " + ElementErrors.describe(t), t);
         }
     }
 
     private void getProperty(Pointer object, int id, Pointer value, Pointer pspec) {
-        TransformInstance state = instances.get(object);
         if (id < 1 || id > properties.size()) {
+            ElementTypes.warnInvalidPropertyId(object, typeName, id, pspec);
             return;
         }
+        TransformInstance state = instances.get(object);
         PropertySpec spec = properties.get(id - 1);
         Object v = null;
         try {
             v = state == null ? null : state.getProperty(spec);
-            GValues.writeProperty(value, spec, v);
         } catch (Throwable t) {
-            if (state != null) {
-                state.warn("reading " + spec.name() + " failed: " + ElementErrors.describe(t), t);
-            }
-            GValues.writeProperty(value, spec, null);
+            state.warn("reading " + spec.name() + " failed: " + ElementErrors.describe(t), t);
         }
+        GValues.writeProperty(value, spec, v);
     }
 
     // --- GstBaseTransform vfuncs ---

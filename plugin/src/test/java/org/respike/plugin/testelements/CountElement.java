@@ -25,7 +25,10 @@ public final class CountElement extends BasicElementDefinition {
             PropertySpec.bool("report", "Report", "Print the buffer count at EOS", false),
             PropertySpec.integer("factor", "Factor", "An integer in [0, 100]", 5, 0, 100),
             PropertySpec.real("gain", "Gain", "A real in [0, 10]", 1.5, 0, 10),
-            PropertySpec.choice("mode", "Mode", "A choice", "fast", List.of("fast", "slow")),
+            PropertySpec.choice("mode", "Mode", "A choice", "fast", List.of(
+                    new PropertySpec.Choice("fast", "Fast"), new PropertySpec.Choice("slow", "Slow"))),
+            PropertySpec.string("opened", "Opened", "Read at start: refused in PAUSED and PLAYING", "first")
+                    .readAtStartOnly(),
             PropertySpec.integer("null-checks", "Null checks",
                     "Per buffer, dereference null this many times in compiled code and catch the NullPointerException:"
                             + " HotSpot turns those into SIGSEGVs that only its own handler survives", 0, 0, 1_000_000));
