@@ -23,14 +23,13 @@ import org.freedesktop.gstreamer.event.SeekFlags;
 import org.freedesktop.gstreamer.message.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.respike.elements.ActionFields;
+import org.respike.elements.Action;
 import org.respike.it.support.Repo;
 import org.respike.it.support.RtspTestServer;
 import org.respike.it.support.Runs;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.pipelines.run.Reconnector;
 import org.respike.plugin.RespikePlugin;
@@ -47,13 +46,13 @@ class LiveStreamTest {
         Pipeline pipeline = (Pipeline) Gst.parseLaunch("filesrc location="
                 + LaunchTemplate.quote(Repo.sampleVideo().toString()) + " ! decodebin ! videoconvert ! "
                 + Runs.infer(TestBundles.hybrid().toString(), "! fakesink sync=false"));
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch some = new CountDownLatch(20);
         CountDownLatch eos = new CountDownLatch(1);
         Bus bus = pipeline.getBus();
         Bus.MESSAGE onMessage = (b, m) -> {
-            if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName(ActionFields.NAME)) {
-                events.add(ActionEvent.from(fields(m.getStructure())));
+            if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName(Action.NAME)) {
+                events.add(Action.fromFields(fields(m.getStructure())));
                 some.countDown();
             }
         };
@@ -78,7 +77,7 @@ class LiveStreamTest {
             }
         }
         assertTrue(restart > 0, "results start again from the beginning after the seek");
-        for (ActionEvent e : events) {
+        for (Action e : events) {
             long span = e.ptsEnd() - e.ptsStart();
             assertTrue(Math.abs(span - CLIP_NS) <= 100_000_000L, "no clip mixes frames from before and after the "
                     + "seek: " + e.ptsStart() + ".." + e.ptsEnd());
@@ -91,7 +90,7 @@ class LiveStreamTest {
     void pipelineReconnectsWhenTheCameraComesBack() throws Exception {
         RtspTestServer camera = new RtspTestServer(18610, RtspTestServer.testPattern(0)).start();
         ExecutorService client = Executors.newSingleThreadExecutor();
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try {
             String launch = "rtspsrc location=" + camera.url() + " protocols=tcp latency=100 ! decodebin ! videoconvert ! "
@@ -119,7 +118,8 @@ class LiveStreamTest {
     private static Map<String, Object> fields(Structure s) {
         Map<String, Object> f = new HashMap<>();
         for (int i = 0; i < s.getFields(); i++) {
-            f.put(s.getName(i), s.getValue(s.getName(i)));
+            Object value = s.getValue(s.getName(i));
+            f.put(s.getName(i), value instanceof Structure nested ? fields(nested) : value);
         }
         return f;
     }

@@ -1,8 +1,9 @@
 package org.respike.elements.infer;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
-import org.respike.elements.ActionFields;
+import org.respike.elements.Action;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
@@ -89,14 +90,15 @@ final class InferElement implements VideoElement {
     }
 
     private void publish(ActionResult result, Optional<VideoFrame> carrier) {
-        ActionRecord record = new ActionRecord(result, runningTimeOffset, framesSeen);
-        if (record.score() < props.real("min-score")) {
+        Action action = Action.of(result, runningTimeOffset, framesSeen);
+        if (action.score() < props.real("min-score")) {
             return;
         }
-        host.postElementMessage(ActionFields.NAME, record.structureFields());
-        carrier.ifPresent(v -> v.addMeta(ActionFields.NAME, record.structureFields()));
+        Map<String, Object> fields = action.fields();
+        host.postElementMessage(Action.NAME, fields);
+        carrier.ifPresent(v -> v.addMeta(Action.NAME, fields));
         if (json != null) {
-            json.write(record.jsonFields());
+            json.write(fields);
         }
     }
 

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.respike.elements.Action;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
 
 /** A pipeline run with the actions it produced. */
-public record Runs(PipelineRun.Result result, List<ActionEvent> events) {
+public record Runs(PipelineRun.Result result, List<Action> events) {
 
     public static Runs of(String launch) {
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
         PipelineRun.Result result = PipelineRun.run(launch, events::add, 120_000);
         return new Runs(result, List.copyOf(events));
     }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.respike.elements.Action;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
 
 /**
@@ -37,7 +37,7 @@ public final class Soak {
         long t0 = System.nanoTime();
         PipelineRun.Result result = PipelineRun.run(launch, new PipelineRun.Listener() {
             @Override
-            public void onAction(ActionEvent event) {}
+            public void onAction(Action event) {}
 
             @Override
             public void onProgress(long position, long duration) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.respike.elements.Action;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
 
 /**
@@ -18,7 +18,7 @@ import org.respike.pipelines.run.PipelineRun;
 final class StreamLoad {
 
     /** How N parallel streams went: wall time, frames per second over all streams, the actions. */
-    record Trial(int streams, double wallSeconds, double videoSeconds, long framesPerStream, List<ActionEvent> events) {
+    record Trial(int streams, double wallSeconds, double videoSeconds, long framesPerStream, List<Action> events) {
         boolean realTime() {
             return wallSeconds <= videoSeconds;
         }
@@ -42,7 +42,7 @@ final class StreamLoad {
     Trial run(String stage, int streams) throws Exception {
         String launch = "filesrc location=" + LaunchTemplate.quote(input.toString()) + " ! decodebin ! videoconvert ! "
                 + stage + " ! fakesink sync=false";
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(streams);
         try {
             long t0 = System.nanoTime();

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.pipelines.run.Reconnector;
 import picocli.CommandLine.Command;
@@ -52,7 +52,7 @@ final class LaunchCommand implements Callable<Integer> {
         }
         PipelineRun.Listener printer = new PipelineRun.Listener() {
             @Override
-            public void onAction(ActionEvent e) {
+            public void onAction(Action e) {
                 System.out.printf("ACTION %s %s %.3f [%.2f s .. %.2f s]%n", e.streamId(), e.label(), e.score(),
                         e.start() / 1e9, e.end() / 1e9);
             }

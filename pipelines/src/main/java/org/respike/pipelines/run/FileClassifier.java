@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
 import org.respike.models.engine.EngineConfig;
 import org.respike.models.engine.ExecutionProvider;
@@ -46,7 +47,7 @@ public final class FileClassifier implements AutoCloseable {
         if (!Files.isReadable(file)) {
             return FileClassification.failed(name, "file is not readable");
         }
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
         String launch = "filesrc location=" + LaunchTemplate.quote(name) + " ! decodebin ! videoconvert ! respikeinfer"
                 + " model=" + LaunchTemplate.quote(model) + " device=" + device
                 + " ! fakesink sync=false";
@@ -61,13 +62,13 @@ public final class FileClassifier implements AutoCloseable {
         return average(name, events);
     }
 
-    private static FileClassification average(String file, List<ActionEvent> events) {
+    private static FileClassification average(String file, List<Action> events) {
         Map<String, Double> mean = new LinkedHashMap<>();
-        for (ActionEvent e : events) {
+        for (Action e : events) {
             e.scores().forEach((label, s) -> mean.merge(label, s / events.size(), Double::sum));
         }
         Map.Entry<String, Double> best = mean.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        long frames = events.stream().mapToLong(ActionEvent::streamFrames).max().orElse(0);
+        long frames = events.stream().mapToLong(Action::streamFrames).max().orElse(0);
         return new FileClassification(file, best.getKey(), best.getValue(), mean, frames, events.size(), null);
     }
 }

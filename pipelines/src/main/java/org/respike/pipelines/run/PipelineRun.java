@@ -1,6 +1,6 @@
 package org.respike.pipelines.run;
 
-import org.respike.elements.ActionFields;
+import org.respike.elements.Action;
 import org.respike.plugin.RespikePlugin;
 import org.respike.plugin.gst.Pipelines;
 
@@ -17,7 +17,7 @@ public final class PipelineRun {
 
     /** What a run reports while it goes. Callbacks come from the thread that called {@link #run}. */
     public interface Listener {
-        void onAction(ActionEvent event);
+        void onAction(Action event);
 
         default void onWarning(String text) {}
 
@@ -42,8 +42,8 @@ public final class PipelineRun {
             public void onMessage(Pipelines.BusMessage m) {
                 switch (m.kind()) {
                     case ELEMENT -> {
-                        if (ActionFields.NAME.equals(m.structureName())) {
-                            listener.onAction(ActionEvent.from(m.fields()));
+                        if (Action.NAME.equals(m.structureName())) {
+                            listener.onAction(Action.fromFields(m.fields()));
                         }
                     }
                     case WARNING -> listener.onWarning(m.source() + ": " + m.text());
