@@ -182,7 +182,7 @@ class InJvmElementsTest {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
             VideoFormat f = Recorder.of("odd").formats.get(0);
             assertEquals(161, f.width());
-            assertEquals(484, f.stride(), "161 * 3 = 483 bytes rounded up to 4");
+            assertEquals(484, f.rowStride(), "161 * 3 = 483 bytes rounded up to 4");
             assertEquals(List.of(484 * 7, 484 * 7, 484 * 7), sizes);
         }
     }

@@ -81,7 +81,7 @@ final class InferElement implements VideoElement {
             return;
         }
         VideoFormat f = video.format();
-        frame.set(video.data(), f.width(), f.height(), f.stride(), pixelFormat, video.pts(), video.duration());
+        frame.set(video.data(), f.width(), f.height(), f.rowStride(), pixelFormat, video.pts(), video.duration());
         if (video.pts() >= 0 && video.runningTime() >= 0) {
             runningTimeOffset = video.runningTime() - video.pts();
         }
