@@ -25,7 +25,7 @@ import org.respike.models.frame.PixelFormat;
 final class InferElement implements VideoElement {
 
     private final ElementHost host;
-    private final PropertyValues props = new PropertyValues(InferElementDefinition.PROPERTIES);
+    private final PropertyValues props;
     private final FrameSampler sampler = new FrameSampler(0);
     private final Frame frame = new Frame();
     /** Built at start from the properties read there. */
@@ -37,18 +37,9 @@ final class InferElement implements VideoElement {
     private long runningTimeOffset;
     private long framesSeen;
 
-    InferElement(ElementHost host) {
+    InferElement(ElementHost host, PropertyValues props) {
         this.host = host;
-    }
-
-    @Override
-    public void setProperty(String name, Object value) {
-        props.set(name, value);
-    }
-
-    @Override
-    public Object getProperty(String name) {
-        return props.get(name);
+        this.props = props;
     }
 
     @Override

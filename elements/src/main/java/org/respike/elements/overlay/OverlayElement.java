@@ -17,19 +17,13 @@ final class OverlayElement implements VideoElement {
     private static final int LABEL_COLOR = 0xFFFFFF;
     private static final int READOUT_COLOR = 0x7FE0FF;
 
-    private final PropertyValues props = new PropertyValues(OverlayElementDefinition.PROPERTIES);
+    private final PropertyValues props;
     private TextPainter painter;
     private String[] lines;
     private int[] colors;
 
-    @Override
-    public void setProperty(String name, Object value) {
-        props.set(name, value);
-    }
-
-    @Override
-    public Object getProperty(String name) {
-        return props.get(name);
+    OverlayElement(PropertyValues props) {
+        this.props = props;
     }
 
     @Override

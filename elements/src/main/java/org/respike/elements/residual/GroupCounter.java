@@ -15,9 +15,8 @@ final class GroupCounter {
     }
 
     void setGroupSize(int groupSize) {
-        if (groupSize < 2) {
-            throw new IllegalArgumentException(
-                    "group size must be at least 2 (one key frame and one residual), got " + groupSize);
+        if (groupSize < 1) {
+            throw new IllegalArgumentException("group size must be at least 1, got " + groupSize);
         }
         this.groupSize = groupSize;
         reset();

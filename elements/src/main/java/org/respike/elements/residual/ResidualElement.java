@@ -12,49 +12,46 @@ import org.respike.models.frame.FrameSampler;
 /**
  * One respikeresidual instance: tags each frame's role in the model's groups and, in visualize mode, paints
  * residuals. The grouping (group size, frame rate) is the model bundle's, read at start, unless the
- * group-size or fps property overrides it; either may change while playing and takes effect at once.
+ * group-size or fps property overrides it; both are read per frame, so a change takes effect at once.
  */
 final class ResidualElement implements VideoElement {
 
     /** Name of the GstCustomMeta that carries a frame's role in its group. */
     static final String FRAME_META = "respike-frame";
 
-    private final PropertyValues props = new PropertyValues(ResidualElementDefinition.PROPERTIES);
-    private final GroupCounter counter = new GroupCounter(2);
+    private final PropertyValues props;
+    private final GroupCounter counter = new GroupCounter(1);
     private final FrameSampler sampler = new FrameSampler(0);
     private final ResidualPainter painter = new ResidualPainter();
     private VideoFormat format;
-    /** The model's grouping, read at start; null while stopped. */
-    private volatile Manifest model;
+    /** The model's grouping, read at start. */
+    private Manifest model;
+    /** The grouping in use: the properties' values, or the model's where they are 0. */
+    private int groupSize;
+    private double fps = -1;
 
-    @Override
-    public synchronized void setProperty(String name, Object value) {
-        if (name.equals("group-size") && value instanceof Number n && n.intValue() == 1) {
-            throw new IllegalArgumentException("group-size: 1 leaves no residual frame; use 2 or more, or 0 for the"
-                    + " model's");
-        }
-        props.set(name, value);
-        if (model != null && (name.equals("group-size") || name.equals("fps"))) {
-            applyGrouping();
-        }
+    ResidualElement(PropertyValues props) {
+        this.props = props;
     }
 
     @Override
-    public Object getProperty(String name) {
-        return props.get(name);
-    }
-
-    @Override
-    public synchronized void start() {
+    public void start() {
         model = Manifest.read(RespikeHome.model(props.string("model")).resolve(Manifest.FILE));
-        applyGrouping();
+        followGrouping();
     }
 
-    private void applyGrouping() {
-        int groupSize = props.integer("group-size");
-        double fps = props.real("fps");
-        counter.setGroupSize(groupSize > 0 ? groupSize : model.stride());
-        sampler.setFps(fps > 0 ? fps : model.fps());
+    /** Picks up group-size and fps as they are now: a change starts the groups over. */
+    private void followGrouping() {
+        int g = props.integer("group-size") > 0 ? props.integer("group-size") : model.stride();
+        double f = props.real("fps") > 0 ? props.real("fps") : model.fps();
+        if (g != groupSize) {
+            groupSize = g;
+            counter.setGroupSize(g);
+        }
+        if (f != fps) {
+            fps = f;
+            sampler.setFps(f);
+        }
     }
 
     private void restart() {
@@ -70,6 +67,7 @@ final class ResidualElement implements VideoElement {
 
     @Override
     public void process(VideoFrame frame) {
+        followGrouping();
         if (frame.discont()) {
             restart();
         }
@@ -102,7 +100,6 @@ final class ResidualElement implements VideoElement {
 
     @Override
     public void stop() {
-        model = null;
         restart();
     }
 

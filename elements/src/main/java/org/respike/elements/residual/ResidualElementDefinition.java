@@ -36,6 +36,6 @@ public final class ResidualElementDefinition extends BasicElementDefinition {
                                 + "sees. Example: gst-launch-1.0 videotestsrc pattern=ball ! videoconvert ! "
                                 + "respikeresidual mode=visualize ! videoconvert ! autovideosink",
                         "ReSpike for GStreamer"),
-                PROPERTIES, VideoCaps.PACKED_RGB, false, host -> new ResidualElement());
+                PROPERTIES, VideoCaps.PACKED_RGB, false, (host, props) -> new ResidualElement(props));
     }
 }

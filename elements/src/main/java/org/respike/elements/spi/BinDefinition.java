@@ -45,8 +45,5 @@ public interface BinDefinition {
         void setChildProperty(String child, String property, Object value);
 
         Object getChildProperty(String child, String property);
-
-        /** Sets the {@code caps} property of a capsfilter child from a caps string. */
-        void setChildCaps(String child, String caps);
     }
 }

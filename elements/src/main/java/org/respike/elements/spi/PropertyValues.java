@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
-  * The current values of an element instance's properties, starting at the specs' defaults. Values
-  * are checked here too, so element logic behaves the same whether the glue or a unit test sets them.
+  * The current values of an element instance's properties, starting at the specs' defaults: the one
+  * Java copy, kept by the glue and read by the element. Values are checked here too (GLib checks them
+  * first in a pipeline), so element logic behaves the same whether the glue or a unit test sets them.
   */
 public final class PropertyValues {
 

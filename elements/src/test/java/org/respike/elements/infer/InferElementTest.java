@@ -15,6 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.respike.elements.Action;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.RecordingHost;
 import org.respike.elements.testing.TestFrame;
@@ -31,11 +32,21 @@ class InferElementTest {
     @TempDir
     Path tmp;
 
+    /** The test bundle on the CPU. */
+    private static PropertyValues props() {
+        PropertyValues props = new PropertyValues(InferElementDefinition.PROPERTIES);
+        props.set("model", TestBundles.hybrid().toString());
+        props.set("device", "cpu");
+        return props;
+    }
+
     private InferElement started(RecordingHost host, Path json) throws Exception {
-        InferElement e = new InferElement(host);
-        e.setProperty("model", TestBundles.hybrid().toString());
-        e.setProperty("device", "cpu");
-        e.setProperty("json-output", json.toString());
+        return started(host, props(), json);
+    }
+
+    private InferElement started(RecordingHost host, PropertyValues props, Path json) throws Exception {
+        props.set("json-output", json.toString());
+        InferElement e = new InferElement(host, props);
         e.start();
         e.setFormat(FORMAT);
         return e;
@@ -100,9 +111,9 @@ class InferElementTest {
         e.stop();
 
         RecordingHost quiet = new RecordingHost();
-        InferElement dropping = new InferElement(quiet);
-        dropping.setProperty("model", TestBundles.hybrid().toString());
-        dropping.setProperty("flush-on-eos", false);
+        PropertyValues props = props();
+        props.set("flush-on-eos", false);
+        InferElement dropping = new InferElement(quiet, props);
         dropping.start();
         dropping.setFormat(FORMAT);
         push(dropping, 0, CADENCE.endingInsideTheLastGroupOfAClip());
@@ -140,8 +151,9 @@ class InferElementTest {
         long above = scores.stream().filter(s -> s >= threshold).count();
 
         RecordingHost host = new RecordingHost();
-        InferElement e = started(host, tmp.resolve("d.jsonl"));
-        e.setProperty("min-score", threshold);
+        PropertyValues props = props();
+        InferElement e = started(host, props, tmp.resolve("d.jsonl"));
+        props.set("min-score", threshold); // read per result: takes effect while running
         push(e, 0, frames, 24);
         e.stop();
         assertEquals(above, host.messages.size(), "scores " + scores + ", min-score " + threshold);
@@ -150,8 +162,9 @@ class InferElementTest {
 
     @Test
     void missingModelFailsStartNamingThePath() {
-        InferElement e = new InferElement(new RecordingHost());
-        e.setProperty("model", tmp.resolve("nowhere").toString());
+        PropertyValues props = props();
+        props.set("model", tmp.resolve("nowhere").toString());
+        InferElement e = new InferElement(new RecordingHost(), props);
         BundleException error = assertThrows(BundleException.class, e::start);
         assertTrue(error.getMessage().contains("nowhere"), error.getMessage());
     }

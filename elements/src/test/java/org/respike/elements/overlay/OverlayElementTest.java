@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.respike.elements.Action;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.TestFrame;
 
@@ -23,7 +24,7 @@ class OverlayElementTest {
 
     @Test
     void drawsNothingBeforeTheFirstActionThenKeepsDrawingIt() {
-        OverlayElement overlay = new OverlayElement();
+        OverlayElement overlay = new OverlayElement(new PropertyValues(OverlayElementDefinition.PROPERTIES));
         overlay.setFormat(FORMAT);
         overlay.start();
         TestFrame before = new TestFrame(FORMAT, 0, false).fill(200);
@@ -44,7 +45,7 @@ class OverlayElementTest {
     @Test
     void textStaysInsideTinyFrames() {
         VideoFormat tiny = TestFrame.rgb(2, 2);
-        OverlayElement overlay = new OverlayElement();
+        OverlayElement overlay = new OverlayElement(new PropertyValues(OverlayElementDefinition.PROPERTIES));
         overlay.setFormat(tiny);
         TestFrame frame = new TestFrame(tiny, 0, false).fill(10);
         frame.addMeta(Action.NAME, action("walk", 1.0, 0.1, 1e6).fields());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.TestFrame;
 import org.respike.models.testing.Cadence;
@@ -26,9 +27,11 @@ class ResidualElementTest {
     }
 
     /** Started on the test bundle: its group size and frame rate unless a property overrides them. */
+    private final PropertyValues props = new PropertyValues(ResidualElementDefinition.PROPERTIES);
+
     private ResidualElement started() {
-        ResidualElement e = new ResidualElement();
-        e.setProperty("model", TestBundles.hybrid().toString());
+        ResidualElement e = new ResidualElement(props);
+        props.set("model", TestBundles.hybrid().toString());
         e.start();
         return e;
     }
@@ -44,7 +47,7 @@ class ResidualElementTest {
         }
         assertEquals(expected, roles(e, new boolean[2 * s + 1]), "the model's groups of " + s);
 
-        e.setProperty("group-size", 3);
+        props.set("group-size", 3);
         e.setFormat(format);
         assertEquals(List.of(0, 1, 2, 0, 1, 2, 0), roles(e, new boolean[7]));
     }
@@ -62,8 +65,8 @@ class ResidualElementTest {
     @Test
     void visualizePaintsSignedResidualAndKeepsKeyFrame() {
         ResidualElement e = started();
-        e.setProperty("mode", "visualize");
-        e.setProperty("gain", 2.0);
+        props.set("mode", "visualize");
+        props.set("gain", 2.0);
         e.setFormat(format);
         TestFrame key = new TestFrame(format, 0, false).fill(100); // frames at the model's 8 fps
         e.process(key);
@@ -79,8 +82,8 @@ class ResidualElementTest {
     @Test
     void framesBetweenModelFramesAreTaggedSkipAndNotCounted() {
         ResidualElement e = started();
-        e.setProperty("group-size", 2);
-        e.setProperty("fps", 8.0);
+        props.set("group-size", 2);
+        props.set("fps", 8.0);
         e.setFormat(format);
         List<Object> roles = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -93,9 +96,8 @@ class ResidualElementTest {
 
     @Test
     void rejectsBadPropertyValues() {
-        ResidualElement e = new ResidualElement();
-        assertThrows(IllegalArgumentException.class, () -> e.setProperty("mode", "paint"));
-        assertThrows(IllegalArgumentException.class, () -> e.setProperty("group-size", 1));
-        assertThrows(IllegalArgumentException.class, () -> e.setProperty("nope", 1));
+        assertThrows(IllegalArgumentException.class, () -> props.set("mode", "paint"));
+        assertThrows(IllegalArgumentException.class, () -> props.set("group-size", 65));
+        assertThrows(IllegalArgumentException.class, () -> props.set("nope", 1));
     }
 }

@@ -1,13 +1,10 @@
 package org.respike.plugin.gst;
 
-import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.respike.elements.spi.BinDefinition;
 import org.respike.elements.spi.BinDefinition.BinHost;
 import org.respike.elements.spi.BinDefinition.BinLogic;
@@ -18,118 +15,75 @@ import org.respike.elements.spi.PropertySpec;
   * The GType of one {@link BinDefinition}: a GstBin subclass whose instance init parses the children (as an
   * inner bin), ghosts its sink and src pads and routes the bin's properties through {@link BinLogic}.
   */
-final class BinType {
-    private static final Map<String, BinType> BY_NAME = new ConcurrentHashMap<>();
-
+final class BinType extends ElementType<BinType.Instance> {
     private final BinDefinition definition;
     /** Property ids 1..n: the bin's own, then those of each forwarded child. */
     private final List<Slot> properties;
-    private final String factoryName;
-    private final String typeName;
-    private final Instances<Instance> instances = new Instances<>();
-    private long gtype;
-    private volatile DebugCategory debug;
-    private volatile Function parentFinalize;
-
-    private final Callbacks.ClassInit classInit = this::classInit;
-    private final Callbacks.InstanceInit instanceInit = this::instanceInit;
-    private final Callbacks.PropertyFunc setProperty = this::setProperty;
-    private final Callbacks.PropertyFunc getProperty = this::getProperty;
-    private final Callbacks.Finalize finalizer = this::finalizeInstance;
 
     /** One property of the bin: its own (forwarded null) or a child's, exposed as it is. */
     private record Slot(PropertySpec spec, BinDefinition.ForwardedChild forwarded) {}
 
-    private BinType(BinDefinition definition) {
+    BinType(BinDefinition definition) {
+        super(definition.factoryName(), definition.metadata(), GstApi.gst_bin_get_type(), Layout.BIN_CLASS_SIZE,
+                Layout.BIN_SIZE);
         this.definition = definition;
-        this.factoryName = definition.factoryName();
         List<Slot> slots = new ArrayList<>();
         definition.properties().forEach(spec -> slots.add(new Slot(spec, null)));
         for (BinDefinition.ForwardedChild forwarded : definition.forwarded()) {
             forwarded.definition().properties().forEach(spec -> slots.add(new Slot(spec, forwarded)));
         }
         this.properties = List.copyOf(slots);
-        this.typeName = ElementTypes.typeName(factoryName);
     }
 
     /** True when {@code object} is a live instance of any registered ReSpike bin. */
     static boolean isBin(Pointer object) {
-        return BY_NAME.values().stream().anyMatch(type -> type.instances.get(object) != null);
-    }
-
-    static void register(Pointer plugin, BinDefinition definition) {
-        BinType type = BY_NAME.computeIfAbsent(definition.factoryName(), n -> new BinType(definition));
-        type.ensureGType();
-        if (GstApi.gst_element_register(plugin, type.factoryName, Layout.RANK_NONE, type.gtype) == 0) {
-            throw new IllegalStateException("gst_element_register failed for " + type.factoryName);
-        }
-    }
-
-    private synchronized void ensureGType() {
-        if (gtype != 0) {
-            return;
-        }
-        if (GObjectApi.g_type_from_name(typeName) != 0) {
-            throw new IllegalStateException("GType " + typeName + " exists but was not registered by this glue");
-        }
-        gtype = GObjectApi.g_type_register_static_simple(GstApi.gst_bin_get_type(), typeName, Layout.BIN_CLASS_SIZE,
-                Callbacks.keep(classInit), Layout.BIN_SIZE, Callbacks.keep(instanceInit), 0);
-        if (gtype == 0) {
-            throw new IllegalStateException("g_type_register_static_simple failed for " + typeName);
-        }
-    }
-
-    private void classInit(Pointer klass, Pointer data) {
-        try {
-            Pointer parent = GObjectApi.g_type_class_peek_parent(klass);
-            parentFinalize = Function.getFunction(parent.getPointer(Layout.OBJECT_CLASS_FINALIZE));
-            debug = new DebugCategory(factoryName, definition.metadata().longName());
-            klass.setPointer(Layout.OBJECT_CLASS_SET_PROPERTY, Callbacks.pointer(setProperty));
-            klass.setPointer(Layout.OBJECT_CLASS_GET_PROPERTY, Callbacks.pointer(getProperty));
-            klass.setPointer(Layout.OBJECT_CLASS_FINALIZE, Callbacks.pointer(finalizer));
-            ParamSpecs.install(klass, factoryName, definition.properties(), 1);
-            int id = definition.properties().size() + 1;
-            for (BinDefinition.ForwardedChild forwarded : definition.forwarded()) {
-                List<PropertySpec> specs = forwarded.definition().properties();
-                ParamSpecs.install(klass, forwarded.definition().factoryName(), specs, id);
-                id += specs.size();
+        for (ElementType<?> type : all()) {
+            if (type instanceof BinType && type.instances.get(object) != null) {
+                return true;
             }
-            ElementTypes.setMetadata(klass, definition.metadata());
-            ElementTypes.addPadTemplates(klass, "ANY");
-        } catch (Throwable t) {
-            System.err.println("respike: class_init of " + factoryName + " failed: " + ElementErrors.stackTrace(t));
         }
+        return false;
     }
 
-    private void instanceInit(Pointer bin, Pointer klass) {
+    @Override
+    int propertyCount() {
+        return properties.size();
+    }
+
+    @Override
+    void initClass(Pointer klass, Pointer parent) {
+        ParamSpecs.install(klass, factoryName, definition.properties(), 1);
+        int id = definition.properties().size() + 1;
+        for (BinDefinition.ForwardedChild forwarded : definition.forwarded()) {
+            List<PropertySpec> specs = forwarded.definition().properties();
+            ParamSpecs.install(klass, forwarded.definition().factoryName(), specs, id);
+            id += specs.size();
+        }
+        addPadTemplates(klass, "ANY");
+    }
+
+    /** A bin whose children fail to build still exists (without logic), so that its properties read defaults. */
+    @Override
+    Instance createInstance(Pointer bin) {
         Instance state = new Instance(bin);
-        instances.put(bin, state);
         try {
             state.build();
         } catch (Throwable t) {
             String message = factoryName + ": building the children '" + definition.children() + "' failed: "
                     + ElementErrors.describe(t);
-            if (debug != null) {
-                debug.log(LogLevel.ERROR, bin, message);
+            if (debug() != null) {
+                debug().log(LogLevel.ERROR, bin, message);
             }
             System.err.println("respike: " + message);
         }
+        return state;
     }
 
-    private void finalizeInstance(Pointer object) {
-        try {
-            instances.remove(object);
-        } finally {
-            parentFinalize.invoke(Void.class, new Object[] {object});
-        }
-    }
+    @Override
+    void closeInstance(Instance state) {}
 
-    private void setProperty(Pointer object, int id, Pointer value, Pointer pspec) {
-        if (id < 1 || id > properties.size()) {
-            ElementTypes.warnInvalidPropertyId(object, typeName, id, pspec);
-            return;
-        }
-        Instance state = instances.get(object);
+    @Override
+    void setProperty(Instance state, Pointer object, int id, Pointer value) {
         if (state == null || state.logic == null) {
             return;
         }
@@ -149,12 +103,8 @@ final class BinType {
         }
     }
 
-    private void getProperty(Pointer object, int id, Pointer value, Pointer pspec) {
-        if (id < 1 || id > properties.size()) {
-            ElementTypes.warnInvalidPropertyId(object, typeName, id, pspec);
-            return;
-        }
-        Instance state = instances.get(object);
+    @Override
+    void getProperty(Instance state, Pointer object, int id, Pointer value) {
         Slot slot = properties.get(id - 1);
         try {
             if (state != null && state.logic != null && slot.forwarded() != null) {
@@ -174,14 +124,14 @@ final class BinType {
 
     /** A warning on the bus (dropped while the bin has no parent) and in the debug log. */
     private void warn(Pointer bin, String message, Throwable cause) {
-        if (debug != null) {
-            debug.log(LogLevel.WARNING, bin, cause == null ? message : ElementErrors.stackTrace(cause));
+        if (debug() != null) {
+            debug().log(LogLevel.WARNING, bin, cause == null ? message : ElementErrors.stackTrace(cause));
         }
         ElementErrors.warning(bin, message, cause);
     }
 
     /** One bin instance: its inner bin of children and its logic. */
-    private final class Instance implements BinHost {
+    final class Instance implements BinHost {
         private final Pointer bin;
         private volatile BinLogic logic;
 
@@ -254,11 +204,6 @@ final class BinType {
                     GObjectApi.g_value_unset(value);
                 }
             });
-        }
-
-        @Override
-        public void setChildCaps(String child, String caps) {
-            setChildProperty(child, "caps", caps);
         }
     }
 }

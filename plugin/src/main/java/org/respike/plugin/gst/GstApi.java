@@ -102,10 +102,6 @@ final class GstApi {
 
     static native int gst_resource_error_quark();
 
-    static native int gst_core_error_quark();
-
-    static native int gst_library_error_quark();
-
     static native Pointer gst_message_get_structure(Pointer message);
 
     static native void gst_message_parse_error(Pointer message, Pointer gerror, Pointer debug);

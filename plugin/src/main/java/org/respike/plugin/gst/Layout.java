@@ -68,7 +68,6 @@ final class Layout {
     static final int STATE_CHANGE_FAILURE = value("GST_STATE_CHANGE_FAILURE");
     static final int FLOW_OK = value("GST_FLOW_OK");
     static final int FLOW_ERROR = value("GST_FLOW_ERROR");
-    static final int FLOW_NOT_NEGOTIATED = value("GST_FLOW_NOT_NEGOTIATED");
     static final int MAP_READ = value("GST_MAP_READ");
     static final int MAP_WRITE = value("GST_MAP_WRITE");
     static final int BUFFER_FLAG_DISCONT = value("GST_BUFFER_FLAG_DISCONT");
@@ -82,8 +81,6 @@ final class Layout {
     static final int STREAM_ERROR_FAILED = value("GST_STREAM_ERROR_FAILED");
     static final int STREAM_ERROR_FORMAT = value("GST_STREAM_ERROR_FORMAT");
     static final int RESOURCE_ERROR_FAILED = value("GST_RESOURCE_ERROR_FAILED");
-    static final int CORE_ERROR_FAILED = value("GST_CORE_ERROR_FAILED");
-    static final int LIBRARY_ERROR_SETTINGS = value("GST_LIBRARY_ERROR_SETTINGS");
     static final int PAD_SRC = value("GST_PAD_SRC");
     static final int PAD_SINK = value("GST_PAD_SINK");
     static final int PAD_ALWAYS = value("GST_PAD_ALWAYS");

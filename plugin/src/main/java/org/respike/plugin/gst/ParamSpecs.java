@@ -56,7 +56,7 @@ final class ParamSpecs {
 
     /** The GEnum of a choice, e.g. {@code GstRespikeinferDevice}; its values are the choices' indexes. */
     private static long enumType(String owner, PropertySpec p) {
-        String name = ElementTypes.typeName(owner + "-" + p.name());
+        String name = ElementType.typeName(owner + "-" + p.name());
         return ENUM_TYPES.computeIfAbsent(name, n -> {
             if (GObjectApi.g_type_from_name(n) != 0) {
                 throw new IllegalStateException("GType " + n + " exists but was not registered by this glue");

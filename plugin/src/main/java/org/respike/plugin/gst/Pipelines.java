@@ -117,7 +117,7 @@ public final class Pipelines {
     /** A Java copy of an error, warning, element or EOS message. */
     static BusMessage read(Pointer message, int type) {
         Pointer src = message.getPointer(Layout.MESSAGE_SRC);
-        String from = src == null ? "?" : ElementTypes.objectName(src);
+        String from = src == null ? "?" : ElementType.objectName(src);
         if (type == Layout.MESSAGE_EOS) {
             return new BusMessage(Kind.EOS, from, "", null, Map.of());
         } else if (type == Layout.MESSAGE_ERROR || type == Layout.MESSAGE_WARNING) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
@@ -17,20 +18,23 @@ final class TransformInstance implements ElementHost {
     private final Pointer element;
     /** GstMapInfo for the streaming thread (one buffer at a time per element). */
     private final Memory mapInfo = new Memory(Layout.MAP_INFO_SIZE);
+    /** The property values, the logic's and the glue's: they outlive a logic whose creation failed. */
+    private final PropertyValues props;
     private volatile VideoElement logic;
     private volatile Throwable creationFailure;
     private volatile VideoFormat format;
-    /** Between start and stop (PAUSED and PLAYING): properties read at start are refused. */
-    private volatile boolean started;
+    /** Between start and stop (PAUSED and PLAYING): properties read at start are refused. Guarded by this. */
+    private boolean started;
 
     TransformInstance(TransformType type, Pointer element) {
         this.type = type;
         this.element = element;
+        this.props = new PropertyValues(type.properties);
     }
 
     void create() {
         try {
-            logic = type.definition.create(this);
+            logic = type.definition.create(this, props);
         } catch (Throwable t) {
             creationFailure = t;
             log(LogLevel.ERROR, "creating the element logic failed: " + ElementErrors.stackTrace(t));
@@ -50,34 +54,37 @@ final class TransformInstance implements ElementHost {
       * Sets a property GLib has already checked (type, range, enum value). One read at start is refused while the
       * element runs, as GST_PARAM_MUTABLE_READY promises: the warning says so and the old value stays.
       */
-    void setProperty(PropertySpec spec, Object value) {
-        VideoElement l = logic();
+    synchronized void setProperty(PropertySpec spec, Object value) {
         if (spec.readAtStart() && started) {
             warn("property '" + spec.name() + "' can only change in the NULL or READY state (" + type.factoryName
-                    + " reads it at start); keeping " + quoted(l.getProperty(spec.name())), null);
+                    + " reads it at start); keeping " + quoted(props.get(spec.name())), null);
             return;
         }
-        l.setProperty(spec.name(), value);
+        props.set(spec.name(), value);
     }
 
     private static String quoted(Object value) {
         return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
     }
 
-    /** The value, or null (the spec's default) when the logic could not be created. */
     Object getProperty(PropertySpec spec) {
-        VideoElement l = logic;
-        return l == null ? null : l.getProperty(spec.name());
+        return props.get(spec.name());
     }
 
     void start() throws Exception {
-        started = true;
+        synchronized (this) { // after this, no read-at-start property changes until stop
+            started = true;
+        }
         try {
             logic().start();
         } catch (Exception | Error e) {
-            started = false;
+            stopped();
             throw e;
         }
+    }
+
+    private synchronized void stopped() {
+        started = false;
     }
 
     void stop() {
@@ -85,7 +92,7 @@ final class TransformInstance implements ElementHost {
         try {
             logic().stop();
         } finally {
-            started = false;
+            stopped();
         }
     }
 
@@ -145,7 +152,7 @@ final class TransformInstance implements ElementHost {
             Pointer up;
             try {
                 if (BinType.isBin(parent)) {
-                    return ElementTypes.objectName(parent);
+                    return ElementType.objectName(parent);
                 }
                 up = GstApi.gst_object_get_parent(parent);
             } finally {
@@ -153,7 +160,7 @@ final class TransformInstance implements ElementHost {
             }
             parent = up;
         }
-        return ElementTypes.objectName(element);
+        return ElementType.objectName(element);
     }
 
     @Override

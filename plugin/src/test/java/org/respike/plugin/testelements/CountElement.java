@@ -3,6 +3,7 @@ package org.respike.plugin.testelements;
 import java.util.List;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.VideoElement;
@@ -33,8 +34,8 @@ public final class CountElement extends BasicElementDefinition {
                     "Per buffer, dereference null this many times in compiled code and catch the NullPointerException:"
                             + " HotSpot turns those into SIGSEGVs that only its own handler survives", 0, 0, 1_000_000));
 
-    private static VideoElement logic(ElementHost host) {
-        return new Logic(host);
+    private static VideoElement logic(ElementHost host, PropertyValues props) {
+        return new Logic(host, props);
     }
 
     private static final class Logic extends TestLogic {
@@ -49,8 +50,8 @@ public final class CountElement extends BasicElementDefinition {
             }
         }
 
-        Logic(ElementHost host) {
-            super(host, PROPERTIES);
+        Logic(ElementHost host, PropertyValues props) {
+            super(host, props);
         }
 
         @Override
@@ -62,7 +63,7 @@ public final class CountElement extends BasicElementDefinition {
                 r.disconts.incrementAndGet();
             }
             r.processed.incrementAndGet();
-            int n = integer("null-checks");
+            int n = props.integer("null-checks");
             for (int i = 0; i < n; i++) {
                 nullChecks += lengthOrMinusOne(i % 64 == 63 ? null : "x");
             }
@@ -77,7 +78,7 @@ public final class CountElement extends BasicElementDefinition {
         @Override
         public void eos() {
             super.eos();
-            if (Boolean.TRUE.equals(values.get("report"))) {
+            if (props.bool("report")) {
                 System.out.println("respiketestcount " + host.name() + ": " + recorder().processed.get() + " buffers");
                 System.out.flush();
             }
