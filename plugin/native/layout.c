@@ -36,6 +36,7 @@ main (void)
   SIZE (GstBaseTransformClass);
   SIZE (GstBaseTransform);
   SIZE (GstBinClass);
+  OFF (GstElementClass, change_state);
   SIZE (GstBin);
   OFF (GstBaseTransformClass, passthrough_on_same_caps);
   OFF (GstBaseTransformClass, transform_ip_on_passthrough);
@@ -75,6 +76,8 @@ main (void)
   VAL (GST_STATE_NULL);
   VAL (GST_STATE_PLAYING);
   VAL (GST_STATE_CHANGE_FAILURE);
+  VAL (GST_STATE_CHANGE_READY_TO_PAUSED);
+  VAL (GST_STATE_CHANGE_PAUSED_TO_READY);
   VAL (GST_FLOW_OK);
   VAL (GST_FLOW_ERROR);
   VAL (GST_MAP_READ);

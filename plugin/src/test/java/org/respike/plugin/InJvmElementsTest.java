@@ -267,12 +267,11 @@ class InJvmElementsTest {
 
     @Test
     void binBuildsItsChildrenAndRoutesProperties() throws Exception {
-        Recorder.reset("bin");
+        Recorder.reset("counter");
         try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB"
                 + " ! respiketestbin name=bin label=inbin width=32 ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
-            // A child of a ReSpike bin is known by the bin's name, the one the user gave.
-            Recorder r = Recorder.of("bin");
+            Recorder r = Recorder.of("counter"); // the child's own name: a bin gives its name where it means to
             assertEquals(10, r.processed.get());
             assertEquals(32, r.formats.get(0).width());
             Element bin = run.pipeline.getElementByName("bin");

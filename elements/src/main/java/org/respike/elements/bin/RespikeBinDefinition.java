@@ -56,6 +56,9 @@ public final class RespikeBinDefinition implements BinDefinition {
     @Override
     public BinLogic create(BinHost host) {
         return new BinLogic() {
+            /** True while the bin's name stands in for an empty stream-id. */
+            private boolean named;
+
             @Override
             public void setProperty(String name, Object value) {
                 host.setChildProperty("overlay", "silent", !(Boolean) value);
@@ -64,6 +67,23 @@ public final class RespikeBinDefinition implements BinDefinition {
             @Override
             public Object getProperty(String name) {
                 return !(Boolean) host.getChildProperty("overlay", "silent");
+            }
+
+            /** An empty stream-id means the name the user gave: the bin's, not "infer". */
+            @Override
+            public void starting(String binName) {
+                if ("".equals(host.getChildProperty("infer", "stream-id"))) {
+                    host.setChildProperty("infer", "stream-id", binName);
+                    named = true;
+                }
+            }
+
+            @Override
+            public void stopped() {
+                if (named) {
+                    host.setChildProperty("infer", "stream-id", "");
+                    named = false;
+                }
             }
         };
     }

@@ -45,7 +45,7 @@ final class InferElement implements VideoElement {
     @Override
     public void start() throws IOException {
         settings = InferSettings.from(props, host.name());
-        engine = InferenceEngine.shared(settings.model(), settings.engine());
+        engine = settings.openEngine();
         try {
             stream = engine.openStream(settings.streamId(), settings.stream());
             sampler.setFps(settings.fps() > 0 ? settings.fps() : engine.bundle().manifest().fps());

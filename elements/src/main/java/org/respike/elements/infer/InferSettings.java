@@ -1,21 +1,32 @@
 package org.respike.elements.infer;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.respike.elements.RespikeHome;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.models.engine.EngineConfig;
 import org.respike.models.engine.ExecutionProvider;
+import org.respike.models.engine.InferenceEngine;
 import org.respike.models.engine.StreamOptions;
 
 /**
  * What respikeinfer reads from its properties when it starts (those flagged read-at-start); min-score is
- * read per result instead.
+ * read per result instead. Public for applications that run respikeinfer pipelines and want to hold its
+ * engine open between them: {@code InferSettings.of(properties).openEngine()} opens the very engine
+ * (bundle and config, so the same shared sessions) that respikeinfer opens with those properties.
  *
  * @param fps frames per second fed to the model; 0 = the model's own rate
  * @param jsonOutput JSON lines file, "-" for standard output, empty for none
  */
-record InferSettings(Path model, EngineConfig engine, String streamId, StreamOptions stream, double fps,
+public record InferSettings(Path model, EngineConfig engine, String streamId, StreamOptions stream, double fps,
         String jsonOutput, boolean flushOnEos) {
+
+    /** The settings respikeinfer starts with when its properties have {@code values} (the rest their defaults). */
+    public static InferSettings of(Map<String, ?> values) {
+        PropertyValues props = new PropertyValues(InferElementDefinition.PROPERTIES);
+        values.forEach(props::set);
+        return from(props, "");
+    }
 
     /** {@code elementName} is the stream id when the stream-id property is empty. */
     static InferSettings from(PropertyValues props, String elementName) {
@@ -32,5 +43,10 @@ record InferSettings(Path model, EngineConfig engine, String streamId, StreamOpt
                 props.real("fps"),
                 props.string("json-output"),
                 flushOnEos);
+    }
+
+    /** A handle on the engine for these settings, shared with every respikeinfer started with them. */
+    public InferenceEngine openEngine() {
+        return InferenceEngine.shared(model, engine);
     }
 }

@@ -33,11 +33,17 @@ public interface BinDefinition {
     /** A child (by its name in {@link #children()}) whose element's properties the bin exposes. */
     record ForwardedChild(String child, ElementDefinition definition) {}
 
-    /** Routes changes of the bin's own properties to its children. */
+    /** Routes changes of the bin's own properties to its children, and follows the bin's start and stop. */
     interface BinLogic {
         void setProperty(String name, Object value);
 
         Object getProperty(String name);
+
+        /** READY to PAUSED, before the children start; {@code binName} is the bin's name now. */
+        default void starting(String binName) {}
+
+        /** PAUSED to READY, after the children stopped. */
+        default void stopped() {}
     }
 
     /** The children of one bin instance, by name. */

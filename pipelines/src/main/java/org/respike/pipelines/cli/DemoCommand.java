@@ -57,9 +57,8 @@ final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(events);
         String model = RespikeHome.model(options.model).toString();
         String launch = PipelineCatalogue.load(root.resolve("pipelines/catalogue")).get("file-annotated")
-                .render(Map.of("URI", videoFile.toUri().toString(), "MODEL", model, "EVENTS", events.toString(),
-                        "OUTPUT", annotated.toString()))
-                .replace("respikebin ", "respikebin device=" + options.device + " ");
+                .render(Map.of("URI", videoFile.toUri().toString(), "MODEL", model, "DEVICE", options.device,
+                        "EVENTS", events.toString(), "OUTPUT", annotated.toString()));
         System.out.println("demo: " + videoFile + " (" + truth.segments().size() + " actions, "
                 + String.format(Locale.ROOT, "%.0f s", truth.duration()) + ") with " + model);
 

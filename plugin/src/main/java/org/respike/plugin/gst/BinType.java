@@ -1,5 +1,6 @@
 package org.respike.plugin.gst;
 
+import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -20,6 +21,10 @@ final class BinType extends ElementType<BinType.Instance> {
     /** Property ids 1..n: the bin's own, then those of each forwarded child. */
     private final List<Slot> properties;
 
+    private volatile Function parentChangeState;
+    // Strong reference for the life of the process (this object is registered forever).
+    private final Callbacks.ChangeState changeState = this::changeState;
+
     /** One property of the bin: its own (forwarded null) or a child's, exposed as it is. */
     private record Slot(PropertySpec spec, BinDefinition.ForwardedChild forwarded) {}
 
@@ -35,16 +40,6 @@ final class BinType extends ElementType<BinType.Instance> {
         this.properties = List.copyOf(slots);
     }
 
-    /** True when {@code object} is a live instance of any registered ReSpike bin. */
-    static boolean isBin(Pointer object) {
-        for (ElementType<?> type : all()) {
-            if (type instanceof BinType && type.instances.get(object) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     int propertyCount() {
         return properties.size();
@@ -52,6 +47,8 @@ final class BinType extends ElementType<BinType.Instance> {
 
     @Override
     void initClass(Pointer klass, Pointer parent) {
+        parentChangeState = Function.getFunction(parent.getPointer(Layout.ELEMENT_CLASS_CHANGE_STATE));
+        klass.setPointer(Layout.ELEMENT_CLASS_CHANGE_STATE, Callbacks.pointer(changeState));
         ParamSpecs.install(klass, factoryName, definition.properties(), 1);
         int id = definition.properties().size() + 1;
         for (BinDefinition.ForwardedChild forwarded : definition.forwarded()) {
@@ -81,6 +78,28 @@ final class BinType extends ElementType<BinType.Instance> {
 
     @Override
     void closeInstance(Instance state) {}
+
+    /** Tells the logic of READY to PAUSED before GstBin starts the children, and of PAUSED to READY after. */
+    private int changeState(Pointer bin, int transition) {
+        Instance state = instances.get(bin);
+        BinLogic logic = state == null ? null : state.logic;
+        if (logic != null && transition == Layout.STATE_CHANGE_READY_TO_PAUSED) {
+            try {
+                logic.starting(objectName(bin));
+            } catch (Throwable t) {
+                warn(bin, factoryName + " failed to start: " + ElementErrors.describe(t), t);
+            }
+        }
+        int result = parentChangeState.invokeInt(new Object[] {bin, transition});
+        if (logic != null && transition == Layout.STATE_CHANGE_PAUSED_TO_READY) {
+            try {
+                logic.stopped();
+            } catch (Throwable t) {
+                warn(bin, factoryName + " failed to stop: " + ElementErrors.describe(t), t);
+            }
+        }
+        return result;
+    }
 
     @Override
     void setProperty(Instance state, Pointer object, int id, Pointer value) {

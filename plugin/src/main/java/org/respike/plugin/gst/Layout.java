@@ -30,6 +30,7 @@ final class Layout {
     static final int BASE_TRANSFORM_SIZE = offset("GstBaseTransform.sizeof");
     static final int BIN_CLASS_SIZE = offset("GstBinClass.sizeof");
     static final int BIN_SIZE = offset("GstBin.sizeof");
+    static final int ELEMENT_CLASS_CHANGE_STATE = offset("GstElementClass.change_state");
     static final int BT_PASSTHROUGH_ON_SAME_CAPS = offset("GstBaseTransformClass.passthrough_on_same_caps");
     static final int BT_TRANSFORM_IP_ON_PASSTHROUGH = offset("GstBaseTransformClass.transform_ip_on_passthrough");
     static final int BT_START = offset("GstBaseTransformClass.start");
@@ -66,6 +67,8 @@ final class Layout {
     static final int STATE_NULL = value("GST_STATE_NULL");
     static final int STATE_PLAYING = value("GST_STATE_PLAYING");
     static final int STATE_CHANGE_FAILURE = value("GST_STATE_CHANGE_FAILURE");
+    static final int STATE_CHANGE_READY_TO_PAUSED = value("GST_STATE_CHANGE_READY_TO_PAUSED");
+    static final int STATE_CHANGE_PAUSED_TO_READY = value("GST_STATE_CHANGE_PAUSED_TO_READY");
     static final int FLOW_OK = value("GST_FLOW_OK");
     static final int FLOW_ERROR = value("GST_FLOW_ERROR");
     static final int MAP_READ = value("GST_MAP_READ");

@@ -141,25 +141,8 @@ final class TransformInstance implements ElementHost {
 
     // --- ElementHost ---
 
-    /**
-     * The name the user gave: that of the ReSpike bin this element is a child of (a respikebin's
-     * respikeinfer reports the bin's name, not "infer"), else the element's own.
-     */
     @Override
     public String name() {
-        Pointer parent = GstApi.gst_object_get_parent(element);
-        while (parent != null) {
-            Pointer up;
-            try {
-                if (BinType.isBin(parent)) {
-                    return ElementType.objectName(parent);
-                }
-                up = GstApi.gst_object_get_parent(parent);
-            } finally {
-                GstApi.gst_object_unref(parent);
-            }
-            parent = up;
-        }
         return ElementType.objectName(element);
     }
 
