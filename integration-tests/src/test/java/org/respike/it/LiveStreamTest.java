@@ -33,6 +33,7 @@ import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.pipelines.run.Reconnector;
 import org.respike.plugin.RespikePlugin;
+import org.respike.plugin.gst.Pipelines;
 
 /** Streams that are controlled while they run: seeks, and a camera that goes away and comes back. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -95,7 +96,7 @@ class LiveStreamTest {
         try {
             String launch = "rtspsrc location=" + camera.url() + " protocols=tcp latency=100 ! decodebin ! videoconvert ! "
                     + Runs.infer(TestBundles.hybrid().toString(), "stream-id=gate ! fakesink sync=false");
-            Future<PipelineRun.Result> run = client.submit(() ->
+            Future<Pipelines.Result> run = client.submit(() ->
                     new Reconnector(500, 2_000, 8, log::add).run(launch, events::add, 0));
             waitFor(() -> events.size() >= 2, 60);
             camera.kill();

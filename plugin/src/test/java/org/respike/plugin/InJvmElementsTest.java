@@ -42,7 +42,7 @@ class InJvmElementsTest {
 
     @Test
     void launchStringSetsPropertiesThatGObjectReadsBack() throws Exception {
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB,width=64,height=48"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB,width=64,height=48"
                 + " ! respiketestcount name=props label=hello report=false factor=7 gain=2.5 mode=slow ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
             Element e = run.pipeline.getElementByName("props");
@@ -56,18 +56,16 @@ class InJvmElementsTest {
 
     @Test
     void aChoiceIsAGEnumThatRefusesOtherValuesAtParseTime() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Pipelines.Outcome outcome = Pipelines.runPrinting(
-                "videotestsrc num-buffers=1 ! respiketestcount mode=medium ! fakesink", lines::add, 10_000);
-        assertEquals(Pipelines.Outcome.PARSE_ERROR, outcome);
-        assertEquals(List.of("ERROR: could not construct pipeline: could not set property \"mode\" in element"
-                + " \"respiketestcount\" to \"medium\""), lines);
+        Pipelines.Result result = Pipelines.run("videotestsrc num-buffers=1 ! respiketestcount mode=medium ! fakesink",
+                message -> {}, 10_000);
+        assertEquals(new Pipelines.Result(Pipelines.Outcome.BAD_PIPELINE, "could not construct pipeline: could not set"
+                + " property \"mode\" in element \"respiketestcount\" to \"medium\""), result);
     }
 
     @Test
     void aPropertyReadAtStartIsRefusedWhileRunningAndOthersTakeEffectAtOnce() throws Exception {
         Recorder.reset("mutability");
-        try (PipelineRun run = PipelineRun.play("videotestsrc is-live=true ! video/x-raw,format=RGB,width=64,height=48"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc is-live=true ! video/x-raw,format=RGB,width=64,height=48"
                 + " ! respiketestcount name=mutability ! fakesink")) {
             waitFor(() -> Recorder.of("mutability").processed.get() > 0);
             Element e = run.pipeline.getElementByName("mutability");
@@ -89,7 +87,7 @@ class InJvmElementsTest {
         Recorder.reset("count2000");
         List<Long> in = Collections.synchronizedList(new ArrayList<>());
         List<Long> out = Collections.synchronizedList(new ArrayList<>());
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=2000 ! video/x-raw,format=RGB,width=160,height=120"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=2000 ! video/x-raw,format=RGB,width=160,height=120"
                 + " ! respiketestcount name=count2000 ! fakesink name=sink")) {
             Element counter = run.pipeline.getElementByName("count2000");
             counter.getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
@@ -120,7 +118,7 @@ class InJvmElementsTest {
     void readOnlyElementPassesTheSameBufferAndMemoryOn() throws Exception {
         List<Long> in = new CopyOnWriteArrayList<>();
         List<Long> out = new CopyOnWriteArrayList<>();
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=64,height=48"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=64,height=48"
                 + " ! respiketestpass name=pass ! fakesink")) {
             Element pass = run.pipeline.getElementByName("pass");
             pass.getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
@@ -141,7 +139,7 @@ class InJvmElementsTest {
     @Test
     void flushingSeekCallsFlush() throws Exception {
         Recorder.reset("flushed");
-        try (PipelineRun run = PipelineRun.play("videotestsrc ! video/x-raw,format=RGB,width=32,height=24"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc ! video/x-raw,format=RGB,width=32,height=24"
                 + " ! respiketestcount name=flushed ! fakesink")) {
             Recorder r = Recorder.of("flushed");
             waitFor(() -> r.processed.get() > 10);
@@ -155,7 +153,7 @@ class InJvmElementsTest {
     @Test
     void capsChangeMidStreamCallsSetFormatAgain() throws Exception {
         Recorder.reset("recaps");
-        try (PipelineRun run = PipelineRun.play("videotestsrc ! capsfilter name=cf caps=video/x-raw,format=RGB,width=64,height=48"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc ! capsfilter name=cf caps=video/x-raw,format=RGB,width=64,height=48"
                 + " ! respiketestcount name=recaps ! fakesink")) {
             Recorder r = Recorder.of("recaps");
             waitFor(() -> r.processed.get() > 5);
@@ -170,7 +168,7 @@ class InJvmElementsTest {
     void oddWidthRgbHasPaddedStride() throws Exception {
         Recorder.reset("odd");
         List<Integer> sizes = new CopyOnWriteArrayList<>();
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=3 ! video/x-raw,format=RGB,width=161,height=7"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=3 ! video/x-raw,format=RGB,width=161,height=7"
                 + " ! respiketestcount name=odd ! fakesink")) {
             run.pipeline.getElementByName("odd").getStaticPad("src").addProbe(PadProbeType.BUFFER, (pad, info) -> {
                 Buffer b = info.getBuffer();
@@ -190,7 +188,7 @@ class InJvmElementsTest {
     @Test
     void writableElementChangesThePixelsDownstreamSees() throws Exception {
         List<Integer> firstBytes = new CopyOnWriteArrayList<>();
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=3 pattern=black ! video/x-raw,format=RGB,width=32,height=8"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=3 pattern=black ! video/x-raw,format=RGB,width=32,height=8"
                 + " ! respiketestinvert ! fakesink name=sink")) {
             run.pipeline.getElementByName("sink").getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
                 ByteBuffer data = info.getBuffer().map(false);
@@ -207,7 +205,7 @@ class InJvmElementsTest {
     @Test
     void elementMessagesAndMetasReachTheBusAndDownstream() throws Exception {
         List<Map<String, Object>> metas = new CopyOnWriteArrayList<>();
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=32,height=24"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=32,height=24"
                 + " ! respiketestmeta name=meta ! queue ! fakesink name=sink")) {
             run.pipeline.getElementByName("sink").getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
                 metas.add(CustomMetas.read(Natives.getRawPointer(info.getBuffer()), MetaElement.META));
@@ -240,7 +238,7 @@ class InJvmElementsTest {
     @Test
     void throwingElementStopsItsPipelineWithAnErrorAndOthersStillRun() throws Exception {
         Recorder.reset("thrower");
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=100 ! respiketestfail name=thrower fail-at=3"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=100 ! respiketestfail name=thrower fail-at=3"
                 + " ! fakesink")) {
             assertFalse(run.awaitEnd(30));
             String error = run.errors.get(0);
@@ -249,7 +247,7 @@ class InJvmElementsTest {
             assertEquals(4, Recorder.of("thrower").processed.get(), "stopped at the failing buffer");
         }
         Recorder.reset("after");
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=20 ! respiketestcount name=after ! fakesink")) {
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=20 ! respiketestcount name=after ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
             assertEquals(20, Recorder.of("after").processed.get());
         }
@@ -257,7 +255,7 @@ class InJvmElementsTest {
 
     @Test
     void startThrowingFailsTheStateChangeWithItsMessage() throws Exception {
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=10 ! respiketestbadstart name=bad ! fakesink")) {
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=10 ! respiketestbadstart name=bad ! fakesink")) {
             assertEquals(StateChangeReturn.FAILURE, run.pipeline.setState(State.PLAYING));
             assertFalse(run.awaitEnd(10));
             assertTrue(run.errors.get(0).startsWith("bad: respiketestbadstart failed to start: FileNotFoundException:"
@@ -268,7 +266,7 @@ class InJvmElementsTest {
     @Test
     void binBuildsItsChildrenAndRoutesProperties() throws Exception {
         Recorder.reset("counter");
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB"
                 + " ! respiketestbin name=bin label=inbin width=32 ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
             Recorder r = Recorder.of("counter"); // the child's own name: a bin gives its name where it means to
@@ -286,7 +284,7 @@ class InJvmElementsTest {
         RespikePlugin.initInJvm();
         assertTrue(org.respike.plugin.gst.Registrar.registerStaticPlugin("respikeagain", "second registration",
                 plugin -> RespikePlugin.register(plugin) > 0));
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=5 ! respiketestcount ! fakesink")) {
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=5 ! respiketestcount ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
         }
     }

@@ -8,13 +8,14 @@ import java.util.List;
 import org.respike.elements.Action;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.gst.Pipelines;
 
 /** A pipeline run with the actions it produced. */
-public record Runs(PipelineRun.Result result, List<Action> events) {
+public record Runs(Pipelines.Result result, List<Action> events) {
 
     public static Runs of(String launch) {
         List<Action> events = Collections.synchronizedList(new ArrayList<>());
-        PipelineRun.Result result = PipelineRun.run(launch, events::add, 120_000);
+        Pipelines.Result result = PipelineRun.run(launch, events::add, 120_000);
         return new Runs(result, List.copyOf(events));
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import org.respike.elements.Action;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.gst.Pipelines;
 
 /**
  * N copies of one file pipeline run side by side in this process as fast as they go: N streams are
@@ -46,12 +47,12 @@ final class StreamLoad {
         ExecutorService pool = Executors.newFixedThreadPool(streams);
         try {
             long t0 = System.nanoTime();
-            List<Future<PipelineRun.Result>> runs = new ArrayList<>();
+            List<Future<Pipelines.Result>> runs = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
                 runs.add(pool.submit(() -> PipelineRun.run(launch, events::add, 600_000)));
             }
-            for (Future<PipelineRun.Result> run : runs) {
-                PipelineRun.Result result = run.get();
+            for (Future<Pipelines.Result> run : runs) {
+                Pipelines.Result result = run.get();
                 if (!result.ok()) {
                     throw new IllegalStateException(stage + ": " + result.message());
                 }

@@ -19,6 +19,7 @@ import org.respike.pipelines.demo.GroundTruth;
 import org.respike.pipelines.demo.TimelinePlot;
 import org.respike.pipelines.run.Latency;
 import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.gst.Pipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
 
         List<Action> results = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        PipelineRun.Result result = PipelineRun.run(launch, new LivePrinter(results), 0);
+        Pipelines.Result result = PipelineRun.run(launch, new LivePrinter(results), 0);
         double wall = (System.nanoTime() - started) / 1e9;
         System.err.println();
         if (!result.ok()) {

@@ -10,6 +10,7 @@ import org.respike.elements.RespikeHome;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.pipelines.run.Reconnector;
+import org.respike.plugin.gst.Pipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,7 +64,7 @@ final class LaunchCommand implements Callable<Integer> {
             }
         };
         long timeout = timeoutSeconds * 1000;
-        PipelineRun.Result result = reconnect
+        Pipelines.Result result = reconnect
                 ? new Reconnector(1_000, 30_000, maxRestarts, System.err::println).run(description, printer, timeout)
                 : PipelineRun.run(description, printer, timeout);
         System.err.println(result.ok() ? "EOS" : "ERROR " + result.message());

@@ -12,6 +12,7 @@ import org.respike.elements.RespikeHome;
 import org.respike.elements.infer.InferSettings;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.pipelines.catalogue.LaunchTemplate;
+import org.respike.plugin.gst.Pipelines;
 
 /**
  * Classifies whole video files through a real GStreamer pipeline with respikeinfer. It holds open the
@@ -52,7 +53,7 @@ public final class FileClassifier implements AutoCloseable {
         inferProperties.forEach((property, value) -> launch.append(' ').append(property).append('=')
                 .append(LaunchTemplate.quote(value)));
         launch.append(" ! fakesink sync=false");
-        PipelineRun.Result result = PipelineRun.run(launch.toString(), events::add, timeoutMillis);
+        Pipelines.Result result = PipelineRun.run(launch.toString(), events::add, timeoutMillis);
         if (!result.ok()) {
             return FileClassification.failed(name, result.message());
         }

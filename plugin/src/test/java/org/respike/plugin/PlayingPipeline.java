@@ -9,8 +9,12 @@ import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.message.MessageType;
 
-/** A launch string played in this JVM with gst1-java-core, recording its bus messages (test support). */
-final class PipelineRun implements AutoCloseable {
+/**
+ * A launch string played in this JVM with gst1-java-core, recording its bus messages: for tests that act on
+ * the pipeline while it plays (seeks, state changes, properties), which is what gst1-java-core serves.
+ * Runs to an end go through the one runner, {@link org.respike.plugin.gst.Pipelines}.
+ */
+final class PlayingPipeline implements AutoCloseable {
     final Pipeline pipeline;
     final List<String> errors = new CopyOnWriteArrayList<>();
     final List<String> warnings = new CopyOnWriteArrayList<>();
@@ -18,7 +22,7 @@ final class PipelineRun implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean eos;
 
-    PipelineRun(String launch) {
+    PlayingPipeline(String launch) {
         RespikePlugin.initInJvm();
         pipeline = (Pipeline) Gst.parseLaunch(launch);
         Bus bus = pipeline.getBus();
@@ -38,8 +42,8 @@ final class PipelineRun implements AutoCloseable {
         });
     }
 
-    static PipelineRun play(String launch) {
-        PipelineRun run = new PipelineRun(launch);
+    static PlayingPipeline play(String launch) {
+        PlayingPipeline run = new PlayingPipeline(launch);
         run.pipeline.play();
         return run;
     }
