@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +16,6 @@ import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Format;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
-import org.freedesktop.gstreamer.Structure;
 import org.freedesktop.gstreamer.event.SeekFlags;
 import org.freedesktop.gstreamer.message.MessageType;
 import org.junit.jupiter.api.Test;
@@ -33,6 +30,7 @@ import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.pipelines.run.Reconnector;
 import org.respike.plugin.RespikePlugin;
+import org.respike.plugin.gst.StructureFields;
 import org.respike.plugin.gst.Pipelines;
 
 /** Streams that are controlled while they run: seeks, and a camera that goes away and comes back. */
@@ -53,7 +51,7 @@ class LiveStreamTest {
         Bus bus = pipeline.getBus();
         Bus.MESSAGE onMessage = (b, m) -> {
             if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName(Action.NAME)) {
-                events.add(Action.fromFields(fields(m.getStructure())));
+                events.add(Action.fromFields(StructureFields.of(m.getStructure())));
                 some.countDown();
             }
         };
@@ -113,16 +111,6 @@ class LiveStreamTest {
             client.shutdownNow();
             camera.close();
         }
-    }
-
-    /** The fields respikeinfer puts in its messages, read through gst1-java-core. */
-    private static Map<String, Object> fields(Structure s) {
-        Map<String, Object> f = new HashMap<>();
-        for (int i = 0; i < s.getFields(); i++) {
-            Object value = s.getValue(s.getName(i));
-            f.put(s.getName(i), value instanceof Structure nested ? fields(nested) : value);
-        }
-        return f;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {

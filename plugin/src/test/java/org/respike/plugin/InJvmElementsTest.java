@@ -219,6 +219,7 @@ class InJvmElementsTest {
             assertTrue(first.contains("ratio=(float)0.5, key=(boolean)true, label=(string)class-0"), first);
             assertTrue(first.contains("scores=(float)< 0.125, 0.875 >, logits=(double)< -1.5, 2.5 >"), first);
             assertTrue(first.contains("energy=(structure)"), first);
+            assertEquals(Map.of("ops", 42L), run.elementFields.get(0).get("energy"), "a nested structure, copied");
 
             assertEquals(5, metas.size());
             Map<String, Object> m = metas.get(3);

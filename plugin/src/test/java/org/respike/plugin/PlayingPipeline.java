@@ -1,6 +1,7 @@
 package org.respike.plugin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.message.MessageType;
+import org.respike.plugin.gst.StructureFields;
 
 /**
  * A launch string played in this JVM with gst1-java-core, recording its bus messages: for tests that act on
@@ -19,6 +21,8 @@ final class PlayingPipeline implements AutoCloseable {
     final List<String> errors = new CopyOnWriteArrayList<>();
     final List<String> warnings = new CopyOnWriteArrayList<>();
     final List<String> elementMessages = new CopyOnWriteArrayList<>();
+    /** The element messages' fields, read with {@link StructureFields} (nested structures as maps). */
+    final List<Map<String, Object>> elementFields = new CopyOnWriteArrayList<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean eos;
 
@@ -38,6 +42,7 @@ final class PlayingPipeline implements AutoCloseable {
         bus.connect((Bus.MESSAGE) (b, message) -> {
             if (message.getType() == MessageType.ELEMENT) {
                 elementMessages.add(message.getSource().getName() + ": " + message.getStructure());
+                elementFields.add(StructureFields.of(message.getStructure()));
             }
         });
     }
