@@ -23,7 +23,12 @@ main (void)
   OFF (GObjectClass, set_property);
   OFF (GObjectClass, get_property);
   OFF (GObjectClass, finalize);
+  OFF (GParamSpec, name);
   OFF (GParamSpec, value_type);
+  SIZE (GEnumValue);
+  OFF (GEnumValue, value);
+  OFF (GEnumValue, value_name);
+  OFF (GEnumValue, value_nick);
   OFF (GError, message);
   SIZE (GValue);
 
@@ -31,6 +36,7 @@ main (void)
   SIZE (GstBaseTransformClass);
   SIZE (GstBaseTransform);
   SIZE (GstBinClass);
+  OFF (GstElementClass, change_state);
   SIZE (GstBin);
   OFF (GstBaseTransformClass, passthrough_on_same_caps);
   OFF (GstBaseTransformClass, transform_ip_on_passthrough);
@@ -70,9 +76,10 @@ main (void)
   VAL (GST_STATE_NULL);
   VAL (GST_STATE_PLAYING);
   VAL (GST_STATE_CHANGE_FAILURE);
+  VAL (GST_STATE_CHANGE_READY_TO_PAUSED);
+  VAL (GST_STATE_CHANGE_PAUSED_TO_READY);
   VAL (GST_FLOW_OK);
   VAL (GST_FLOW_ERROR);
-  VAL (GST_FLOW_NOT_NEGOTIATED);
   VAL (GST_MAP_READ);
   VAL (GST_MAP_WRITE);
   VAL (GST_BUFFER_FLAG_DISCONT);
@@ -86,14 +93,13 @@ main (void)
   VAL (GST_STREAM_ERROR_FAILED);
   VAL (GST_STREAM_ERROR_FORMAT);
   VAL (GST_RESOURCE_ERROR_FAILED);
-  VAL (GST_CORE_ERROR_FAILED);
-  VAL (GST_LIBRARY_ERROR_SETTINGS);
   VAL (GST_PAD_SRC);
   VAL (GST_PAD_SINK);
   VAL (GST_PAD_ALWAYS);
   VAL (GST_RANK_NONE);
   VAL (GST_PARSE_FLAG_FATAL_ERRORS);
   VAL (G_PARAM_READWRITE);
+  VAL (GST_PARAM_MUTABLE_READY);
   VAL (GST_PARAM_MUTABLE_PLAYING);
   VAL (G_TYPE_BOOLEAN);
   VAL (G_TYPE_INT);
@@ -104,6 +110,7 @@ main (void)
   VAL (G_TYPE_DOUBLE);
   VAL (G_TYPE_STRING);
   VAL (G_TYPE_ENUM);
+  VAL (G_LOG_LEVEL_WARNING);
   VAL (GST_LEVEL_ERROR);
   VAL (GST_LEVEL_WARNING);
   VAL (GST_LEVEL_INFO);

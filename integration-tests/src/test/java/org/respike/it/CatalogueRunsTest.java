@@ -3,6 +3,7 @@ package org.respike.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.respike.elements.Action;
 import org.respike.it.support.Repo;
 import org.respike.it.support.RtspTestServer;
 import org.respike.it.support.Runs;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
-import org.respike.pipelines.run.ActionEvent;
 
 /** Every launch string of pipelines/catalogue runs to EOS on test sources and produces what it promises. */
 class CatalogueRunsTest {
@@ -44,7 +45,7 @@ class CatalogueRunsTest {
         camera.close();
     }
 
-    private static List<ActionEvent> run(String name, Map<String, String> values) {
+    private static List<Action> run(String name, Map<String, String> values) {
         Runs run = Runs.of(catalogue.get(name).renderForTest(values));
         assertTrue(run.result().ok(), name + ": " + run.result().message());
         return run.events();
@@ -54,11 +55,11 @@ class CatalogueRunsTest {
         return TestBundles.hybrid().toString();
     }
 
-    private static List<Map<?, ?>> jsonLines(Path file) throws Exception {
+    private static List<Action> jsonLines(Path file) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        List<Map<?, ?>> lines = new ArrayList<>();
+        List<Action> lines = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            lines.add(json.readValue(line, Map.class));
+            lines.add(Action.fromFields(json.readValue(line, new TypeReference<Map<String, Object>>() {})));
         }
         return lines;
     }
@@ -76,7 +77,7 @@ class CatalogueRunsTest {
     void fileAnnotatedWritesAPlayableMp4AndJsonLines() throws Exception {
         Path events = tmp.resolve("events.jsonl");
         Path mp4 = tmp.resolve("annotated.mp4");
-        List<ActionEvent> bus = run("file-annotated", Map.of("URI", Repo.clip("walk").toUri().toString(),
+        List<Action> bus = run("file-annotated", Map.of("URI", Repo.clip("walk").toUri().toString(),
                 "MODEL", model(), "EVENTS", events.toString(), "OUTPUT", mp4.toString()));
         assertEquals(1, bus.size(), "a 16-frame clip is one clip");
         assertEquals(1, jsonLines(events).size());
@@ -89,17 +90,15 @@ class CatalogueRunsTest {
     @Test
     void fileEventsWritesOneJsonLinePerClip() throws Exception {
         Path events = tmp.resolve("events.jsonl");
-        List<ActionEvent> bus = run("file-events", Map.of("URI", Repo.clip("wave").toUri().toString(),
+        List<Action> bus = run("file-events", Map.of("URI", Repo.clip("wave").toUri().toString(),
                 "MODEL", model(), "EVENTS", events.toString()));
-        List<Map<?, ?>> lines = jsonLines(events);
-        assertEquals(bus.size(), lines.size());
-        assertEquals(bus.get(0).label(), lines.get(0).get("label"));
+        assertEquals(bus, jsonLines(events), "the JSON lines hold the actions of the bus messages");
     }
 
     @Test
     void rtspCameraGivesEventsWithItsStreamId() throws Exception {
         Path events = tmp.resolve("events.jsonl");
-        List<ActionEvent> bus = run("rtsp-camera", Map.of("RTSP_URL", camera.url(), "CAMERA", "lobby",
+        List<Action> bus = run("rtsp-camera", Map.of("RTSP_URL", camera.url(), "CAMERA", "lobby",
                 "MODEL", model(), "EVENTS", events.toString()));
         assertTrue(bus.size() >= 2, "48 frames at 8 fps give several sliding clips, got " + bus.size());
         assertTrue(bus.stream().allMatch(e -> e.streamId().equals("lobby")));
@@ -113,7 +112,7 @@ class CatalogueRunsTest {
         for (int i = 0; i < 4; i++) {
             values.put("URI_" + (i + 1), Repo.clip(labels[i]).toUri().toString());
         }
-        List<ActionEvent> bus = run("multi-camera", values);
+        List<Action> bus = run("multi-camera", values);
         Set<String> cameras = new TreeSet<>();
         bus.forEach(e -> cameras.add(e.streamId()));
         assertEquals(Set.of("cam1", "cam2", "cam3", "cam4"), cameras);
@@ -131,7 +130,7 @@ class CatalogueRunsTest {
     @Test
     void jetsonEntryRunsWithItsTestSubstitutions() throws Exception {
         Path events = tmp.resolve("events.jsonl");
-        List<ActionEvent> bus = run("jetson-tensorrt", Map.of("RTSP_URL", camera.url(), "MODEL", model(),
+        List<Action> bus = run("jetson-tensorrt", Map.of("RTSP_URL", camera.url(), "MODEL", model(),
                 "EVENTS", events.toString()));
         assertTrue(bus.size() >= 1, "events from the hardware-decoder pipeline on a software decoder");
     }

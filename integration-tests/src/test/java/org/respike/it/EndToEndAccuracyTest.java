@@ -13,11 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.respike.it.support.Repo;
-import org.respike.models.api.Respike;
 import org.respike.models.api.VideoClassifier;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.EngineConfig;
+import org.respike.models.engine.InferenceEngine;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.PixelFormat;
 import org.respike.models.testing.ClipFrames;
@@ -85,9 +85,9 @@ class EndToEndAccuracyTest {
     }
 
     /** The engine alone on the clip's frames as GStreamer decodes them (BGR, as the pipelines convert). */
-    private static String offlineLabel(Respike respike, Path clip) throws Exception {
+    private static String offlineLabel(InferenceEngine engine, Path clip) throws Exception {
         // Frames of the model's input size from GStreamer, so this path needs no caps parsing.
-        int side = respike.bundle().manifest().input().width();
+        int side = engine.bundle().manifest().input().width();
         Process p = new ProcessBuilder("gst-launch-1.0", "-q", "filesrc", "location=" + clip, "!", "decodebin", "!",
                 "videoconvert", "!", "videoscale", "!", "video/x-raw,format=BGR,width=" + side + ",height=" + side,
                 "!", "fdsink", "fd=1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -95,7 +95,7 @@ class EndToEndAccuracyTest {
         assertEquals(0, p.waitFor(), "gst-launch-1.0 decoding " + clip);
         int frameBytes = side * side * 3;
         List<ActionResult> results = new ArrayList<>();
-        try (ActionStream stream = respike.openStream(clip.getFileName().toString())) {
+        try (ActionStream stream = engine.openStream(clip.getFileName().toString())) {
             for (int t = 0; t * frameBytes < raw.length; t++) {
                 ByteBuffer pixels = ByteBuffer.allocateDirect(frameBytes).put(raw, t * frameBytes, frameBytes).flip();
                 stream.push(Frame.packed(pixels, side, side, PixelFormat.BGR, t * ClipFrames.FRAME_NANOS,
@@ -123,10 +123,10 @@ class EndToEndAccuracyTest {
         }
         String[] offline = new String[clips.size()];
         String[] ffmpeg = new String[clips.size()];
-        try (Respike respike = Respike.open(TestBundles.hybrid(), EngineConfig.cpu())) {
-            VideoClassifier reader = new VideoClassifier(respike);
+        try (InferenceEngine engine = InferenceEngine.shared(TestBundles.hybrid(), EngineConfig.cpu())) {
+            VideoClassifier reader = new VideoClassifier(engine);
             for (int i = 0; i < clips.size(); i++) {
-                offline[i] = offlineLabel(respike, clips.get(i));
+                offline[i] = offlineLabel(engine, clips.get(i));
                 List<ActionResult> results = new ArrayList<>();
                 reader.classify(clips.get(i), results::add);
                 assertEquals(1, results.size(), clips.get(i) + ": one 16-frame clip");

@@ -23,6 +23,7 @@ import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.gst.Pipelines;
 
 /**
  * Broken input, odd streams and broken models: each has its outcome asserted (a clear error or a
@@ -71,7 +72,7 @@ class FaultToleranceTest {
         byte[] all = Files.readAllBytes(ts);
         Files.write(cut, java.util.Arrays.copyOf(all, all.length / 3));
         Runs run = decode(cut);
-        assertNotEquals(PipelineRun.Outcome.TIMEOUT, run.result().outcome());
+        assertNotEquals(Pipelines.Outcome.TIMEOUT, run.result().outcome());
         assertTrue(run.events().size() > 10, "the first third (~20 s) is classified: " + run.events().size());
         healthyPipelineStillWorks();
     }
@@ -87,7 +88,7 @@ class FaultToleranceTest {
         }
         Files.write(bad, all);
         Runs run = decode(bad);
-        assertNotEquals(PipelineRun.Outcome.TIMEOUT, run.result().outcome());
+        assertNotEquals(Pipelines.Outcome.TIMEOUT, run.result().outcome());
         assertTrue(run.events().size() > 50, "the decoder resyncs after the damage: " + run.events().size());
         healthyPipelineStillWorks();
     }
@@ -96,7 +97,7 @@ class FaultToleranceTest {
     void zeroLengthFileIsAClearError() throws Exception {
         Path empty = Files.createFile(tmp.resolve("empty.mp4"));
         Runs run = decode(empty);
-        assertEquals(PipelineRun.Outcome.ERROR, run.result().outcome(), run.result().toString());
+        assertEquals(Pipelines.Outcome.ERROR, run.result().outcome(), run.result().toString());
         assertTrue(run.events().isEmpty());
         healthyPipelineStillWorks();
     }
@@ -150,20 +151,20 @@ class FaultToleranceTest {
 
             Runs missing = Runs.of("videotestsrc num-buffers=8 ! " + Runs.infer(tmp.resolve("nowhere").toString(),
                     "! fakesink"));
-            assertEquals(PipelineRun.Outcome.BAD_PIPELINE, missing.result().outcome());
+            assertEquals(Pipelines.Outcome.BAD_PIPELINE, missing.result().outcome());
             assertTrue(missing.result().message().contains("nowhere"), missing.result().message());
 
             Path corrupt = copyBundle("corrupt");
             Files.write(corrupt.resolve("snn_step.onnx"), new byte[] {1, 2, 3, 4});
             Runs broken = Runs.of("videotestsrc num-buffers=8 ! " + Runs.infer(corrupt.toString(), "! fakesink"));
-            assertEquals(PipelineRun.Outcome.BAD_PIPELINE, broken.result().outcome());
+            assertEquals(Pipelines.Outcome.BAD_PIPELINE, broken.result().outcome());
             assertTrue(broken.result().message().contains("snn_step.onnx"), broken.result().message());
 
             Path mismatched = copyBundle("mismatched");
             Path manifest = mismatched.resolve("manifest.json");
             Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"width\": \\d+", "\"width\": 80"));
             Runs wrong = Runs.of("videotestsrc num-buffers=8 ! " + Runs.infer(mismatched.toString(), "! fakesink"));
-            assertEquals(PipelineRun.Outcome.BAD_PIPELINE, wrong.result().outcome());
+            assertEquals(Pipelines.Outcome.BAD_PIPELINE, wrong.result().outcome());
             assertTrue(wrong.result().message().contains("manifest.json"), wrong.result().message());
 
             Runs done = healthy.get(120, TimeUnit.SECONDS).assertEos();
@@ -193,7 +194,7 @@ class FaultToleranceTest {
     void unavailableExecutionProvider() {
         Runs cuda = Runs.of("videotestsrc num-buffers=8 ! respikeinfer device=cuda model="
                 + LaunchTemplate.quote(model()) + " ! fakesink");
-        assertEquals(PipelineRun.Outcome.BAD_PIPELINE, cuda.result().outcome());
+        assertEquals(Pipelines.Outcome.BAD_PIPELINE, cuda.result().outcome());
         assertTrue(cuda.result().message().contains("CUDA"), cuda.result().message());
         Runs auto = Runs.of("videotestsrc num-buffers=16 ! video/x-raw,width=64,height=48,framerate=8/1 ! "
                 + "respikeinfer device=auto model=" + LaunchTemplate.quote(model()) + " ! fakesink").assertEos();
@@ -219,7 +220,7 @@ class FaultToleranceTest {
             for (int i = 0; i < 8; i++) {
                 Runs run = runs.get(i).get(150, TimeUnit.SECONDS);
                 if (i == 5) {
-                    assertEquals(PipelineRun.Outcome.ERROR, run.result().outcome(), "the garbage stream fails");
+                    assertEquals(Pipelines.Outcome.ERROR, run.result().outcome(), "the garbage stream fails");
                     continue;
                 }
                 run.assertEos();

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,22 +16,22 @@ import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Format;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
-import org.freedesktop.gstreamer.Structure;
 import org.freedesktop.gstreamer.event.SeekFlags;
 import org.freedesktop.gstreamer.message.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.respike.elements.ActionFields;
+import org.respike.elements.Action;
 import org.respike.it.support.Repo;
 import org.respike.it.support.RtspTestServer;
 import org.respike.it.support.Runs;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.pipelines.run.Reconnector;
 import org.respike.plugin.RespikePlugin;
+import org.respike.plugin.gst.StructureFields;
+import org.respike.plugin.gst.Pipelines;
 
 /** Streams that are controlled while they run: seeks, and a camera that goes away and comes back. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -47,13 +45,13 @@ class LiveStreamTest {
         Pipeline pipeline = (Pipeline) Gst.parseLaunch("filesrc location="
                 + LaunchTemplate.quote(Repo.sampleVideo().toString()) + " ! decodebin ! videoconvert ! "
                 + Runs.infer(TestBundles.hybrid().toString(), "! fakesink sync=false"));
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch some = new CountDownLatch(20);
         CountDownLatch eos = new CountDownLatch(1);
         Bus bus = pipeline.getBus();
         Bus.MESSAGE onMessage = (b, m) -> {
-            if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName(ActionFields.NAME)) {
-                events.add(ActionEvent.from(fields(m.getStructure())));
+            if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName(Action.NAME)) {
+                events.add(Action.fromFields(StructureFields.of(m.getStructure())));
                 some.countDown();
             }
         };
@@ -78,7 +76,7 @@ class LiveStreamTest {
             }
         }
         assertTrue(restart > 0, "results start again from the beginning after the seek");
-        for (ActionEvent e : events) {
+        for (Action e : events) {
             long span = e.ptsEnd() - e.ptsStart();
             assertTrue(Math.abs(span - CLIP_NS) <= 100_000_000L, "no clip mixes frames from before and after the "
                     + "seek: " + e.ptsStart() + ".." + e.ptsEnd());
@@ -91,12 +89,12 @@ class LiveStreamTest {
     void pipelineReconnectsWhenTheCameraComesBack() throws Exception {
         RtspTestServer camera = new RtspTestServer(18610, RtspTestServer.testPattern(0)).start();
         ExecutorService client = Executors.newSingleThreadExecutor();
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try {
             String launch = "rtspsrc location=" + camera.url() + " protocols=tcp latency=100 ! decodebin ! videoconvert ! "
                     + Runs.infer(TestBundles.hybrid().toString(), "stream-id=gate ! fakesink sync=false");
-            Future<PipelineRun.Result> run = client.submit(() ->
+            Future<Pipelines.Result> run = client.submit(() ->
                     new Reconnector(500, 2_000, 8, log::add).run(launch, events::add, 0));
             waitFor(() -> events.size() >= 2, 60);
             camera.kill();
@@ -113,15 +111,6 @@ class LiveStreamTest {
             client.shutdownNow();
             camera.close();
         }
-    }
-
-    /** The fields respikeinfer puts in its messages, read through gst1-java-core. */
-    private static Map<String, Object> fields(Structure s) {
-        Map<String, Object> f = new HashMap<>();
-        for (int i = 0; i < s.getFields(); i++) {
-            f.put(s.getName(i), s.getValue(s.getName(i)));
-        }
-        return f;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {

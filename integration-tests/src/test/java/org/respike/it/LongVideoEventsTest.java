@@ -21,15 +21,9 @@ import org.respike.pipelines.demo.GroundTruth;
 class LongVideoEventsTest {
 
     /**
-     * Below what the committed model measures (clip accuracy 0.684, recall 0.857, precision 0.577 on
-     * 2026-11-28, the 96 px bundle, renderer r7, 20 training epochs), so a retrained model that gets worse
-     * on long videos fails here; raise them as the model improves. History: the 64 px bundle before it
-     * measured 0.726 / 0.905 / 0.586 (0.709 / 0.905 / 0.516 with bilinear shrinking), and was replaced
-     * for its 2.3 points more on the 1000 test clips and 95% reached there; the r6 bundle trained on 300
-     * clips per class measured 0.735 / 0.905 / 0.600 and this test flagged the drop to 0.632 / 0.857 / 0.552 of the
-     * 900-clip one, which was kept for its 10 points on the 1000 test clips; the 10-epoch r7 bundle
-     * measured 0.632 / 0.810 / 0.517 (it took an idle person in front of the chair for sitting down,
-     * models/recipe/README.md).
+     * Below what the committed model measures (clip accuracy 0.684, event recall 0.857), so a retrained
+     * model that gets worse on long videos fails here; raise them as the model improves. What earlier
+     * bundles measured, and why they were replaced, is in models/recipe/README.md.
      */
     private static final double MIN_CLIP_ACCURACY = 0.65;
     private static final double MIN_EVENT_RECALL = 0.85;

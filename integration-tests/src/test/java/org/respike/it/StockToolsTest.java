@@ -37,6 +37,30 @@ class StockToolsTest {
     }
 
     @Test
+    void gstInspectShowsChoicesAsEnumsAndWhatIsReadAtStartAsChangeableInReadyOnly() throws Exception {
+        String infer = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikeinfer")).out();
+        assertTrue(infer.matches("(?s).*\\n  device +: [^\\n]*\\n +flags: readable, writable, changeable only in NULL or"
+                + " READY state\\n +Enum \"GstRespikeinferDevice\" Default: 0, \"auto\"\\n +\\(0\\): auto .*"
+                + "\\(1\\): cpu .*\\(2\\): cuda .*\\(3\\): tensorrt .*"), infer);
+        assertTrue(infer.matches("(?s).*\\n  min-score +: [^\\n]*\\n +flags: readable, writable, changeable in NULL,"
+                + " READY, PAUSED or PLAYING state\\n.*"), infer);
+        String bin = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikebin")).out();
+        assertTrue(bin.contains("Enum \"GstRespikeinferDevice\""), "the bin forwards respikeinfer's own property:\n" + bin);
+    }
+
+    /** A value outside a choice is GLib's enum error: gst-launch names the element, property and value, exits 1. */
+    @Test
+    void gstLaunchRefusesAnUnknownDevice() throws Exception {
+        for (String element : List.of("respikeinfer", "respikebin")) {
+            StockTools.Result r = tools().run(60, Map.of(), List.of("gst-launch-1.0", "videotestsrc", "num-buffers=1",
+                    "!", element, "device=bogus", "!", "fakesink"));
+            assertEquals(1, r.exit(), r.out() + r.err());
+            assertTrue((r.out() + r.err()).contains("erroneous pipeline: could not set property \"device\" in element \""
+                    + element), r.out() + r.err());
+        }
+    }
+
+    @Test
     void gstLaunchRunsRespikebinOnAnEncodedClipAndPrintsTheAction() throws Exception {
         StockTools.Result r = tools().run(120, Map.of(), List.of("gst-launch-1.0", "-m", "filesrc",
                 "location=" + Repo.clip("wave"), "!", "decodebin", "!", "respikebin", "name=door", "device=cpu",

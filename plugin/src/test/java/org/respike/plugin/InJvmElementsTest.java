@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.plugin.gst.CustomMetas;
+import org.respike.plugin.gst.Pipelines;
 import org.respike.plugin.testelements.MetaElement;
 import org.respike.plugin.testelements.Recorder;
 
@@ -41,7 +42,7 @@ class InJvmElementsTest {
 
     @Test
     void launchStringSetsPropertiesThatGObjectReadsBack() throws Exception {
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB,width=64,height=48"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB,width=64,height=48"
                 + " ! respiketestcount name=props label=hello report=false factor=7 gain=2.5 mode=slow ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
             Element e = run.pipeline.getElementByName("props");
@@ -49,10 +50,35 @@ class InJvmElementsTest {
             assertEquals(false, e.get("report"));
             assertEquals(7, e.get("factor"));
             assertEquals(2.5, (Double) e.get("gain"), 1e-12);
-            assertEquals("slow", e.get("mode"));
-            e.set("mode", "medium");   // not a choice: refused with a warning, value kept
-            assertEquals("slow", e.get("mode"));
-            waitFor(() -> run.warnings.stream().anyMatch(w -> w.contains("'medium' is not one of [fast, slow]")));
+            assertEquals(1, e.get("mode"), "a GEnum reads back as its value: slow is the second choice");
+        }
+    }
+
+    @Test
+    void aChoiceIsAGEnumThatRefusesOtherValuesAtParseTime() {
+        Pipelines.Result result = Pipelines.run("videotestsrc num-buffers=1 ! respiketestcount mode=medium ! fakesink",
+                message -> {}, 10_000);
+        assertEquals(new Pipelines.Result(Pipelines.Outcome.BAD_PIPELINE, "could not construct pipeline: could not set"
+                + " property \"mode\" in element \"respiketestcount\" to \"medium\""), result);
+    }
+
+    @Test
+    void aPropertyReadAtStartIsRefusedWhileRunningAndOthersTakeEffectAtOnce() throws Exception {
+        Recorder.reset("mutability");
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc is-live=true ! video/x-raw,format=RGB,width=64,height=48"
+                + " ! respiketestcount name=mutability ! fakesink")) {
+            waitFor(() -> Recorder.of("mutability").processed.get() > 0);
+            Element e = run.pipeline.getElementByName("mutability");
+            e.set("opened", "second");
+            assertEquals("first", e.get("opened"), "read at start: the running element keeps the value it started with");
+            waitFor(() -> run.warnings.stream().anyMatch(w -> w.equals("mutability: property 'opened' can only change"
+                    + " in the NULL or READY state (respiketestcount reads it at start); keeping 'first'")));
+            e.set("label", "live");
+            assertEquals("live", e.get("label"), "read per frame: changeable in PLAYING");
+
+            run.pipeline.setState(State.READY);
+            e.set("opened", "second");
+            assertEquals("second", e.get("opened"), "changeable again in READY");
         }
     }
 
@@ -61,7 +87,7 @@ class InJvmElementsTest {
         Recorder.reset("count2000");
         List<Long> in = Collections.synchronizedList(new ArrayList<>());
         List<Long> out = Collections.synchronizedList(new ArrayList<>());
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=2000 ! video/x-raw,format=RGB,width=160,height=120"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=2000 ! video/x-raw,format=RGB,width=160,height=120"
                 + " ! respiketestcount name=count2000 ! fakesink name=sink")) {
             Element counter = run.pipeline.getElementByName("count2000");
             counter.getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
@@ -92,7 +118,7 @@ class InJvmElementsTest {
     void readOnlyElementPassesTheSameBufferAndMemoryOn() throws Exception {
         List<Long> in = new CopyOnWriteArrayList<>();
         List<Long> out = new CopyOnWriteArrayList<>();
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=64,height=48"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=64,height=48"
                 + " ! respiketestpass name=pass ! fakesink")) {
             Element pass = run.pipeline.getElementByName("pass");
             pass.getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
@@ -113,7 +139,7 @@ class InJvmElementsTest {
     @Test
     void flushingSeekCallsFlush() throws Exception {
         Recorder.reset("flushed");
-        try (PipelineRun run = PipelineRun.play("videotestsrc ! video/x-raw,format=RGB,width=32,height=24"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc ! video/x-raw,format=RGB,width=32,height=24"
                 + " ! respiketestcount name=flushed ! fakesink")) {
             Recorder r = Recorder.of("flushed");
             waitFor(() -> r.processed.get() > 10);
@@ -127,7 +153,7 @@ class InJvmElementsTest {
     @Test
     void capsChangeMidStreamCallsSetFormatAgain() throws Exception {
         Recorder.reset("recaps");
-        try (PipelineRun run = PipelineRun.play("videotestsrc ! capsfilter name=cf caps=video/x-raw,format=RGB,width=64,height=48"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc ! capsfilter name=cf caps=video/x-raw,format=RGB,width=64,height=48"
                 + " ! respiketestcount name=recaps ! fakesink")) {
             Recorder r = Recorder.of("recaps");
             waitFor(() -> r.processed.get() > 5);
@@ -142,7 +168,7 @@ class InJvmElementsTest {
     void oddWidthRgbHasPaddedStride() throws Exception {
         Recorder.reset("odd");
         List<Integer> sizes = new CopyOnWriteArrayList<>();
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=3 ! video/x-raw,format=RGB,width=161,height=7"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=3 ! video/x-raw,format=RGB,width=161,height=7"
                 + " ! respiketestcount name=odd ! fakesink")) {
             run.pipeline.getElementByName("odd").getStaticPad("src").addProbe(PadProbeType.BUFFER, (pad, info) -> {
                 Buffer b = info.getBuffer();
@@ -154,7 +180,7 @@ class InJvmElementsTest {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
             VideoFormat f = Recorder.of("odd").formats.get(0);
             assertEquals(161, f.width());
-            assertEquals(484, f.stride(), "161 * 3 = 483 bytes rounded up to 4");
+            assertEquals(484, f.rowStride(), "161 * 3 = 483 bytes rounded up to 4");
             assertEquals(List.of(484 * 7, 484 * 7, 484 * 7), sizes);
         }
     }
@@ -162,7 +188,7 @@ class InJvmElementsTest {
     @Test
     void writableElementChangesThePixelsDownstreamSees() throws Exception {
         List<Integer> firstBytes = new CopyOnWriteArrayList<>();
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=3 pattern=black ! video/x-raw,format=RGB,width=32,height=8"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=3 pattern=black ! video/x-raw,format=RGB,width=32,height=8"
                 + " ! respiketestinvert ! fakesink name=sink")) {
             run.pipeline.getElementByName("sink").getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
                 ByteBuffer data = info.getBuffer().map(false);
@@ -179,7 +205,7 @@ class InJvmElementsTest {
     @Test
     void elementMessagesAndMetasReachTheBusAndDownstream() throws Exception {
         List<Map<String, Object>> metas = new CopyOnWriteArrayList<>();
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=32,height=24"
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=5 ! video/x-raw,format=RGB,width=32,height=24"
                 + " ! respiketestmeta name=meta ! queue ! fakesink name=sink")) {
             run.pipeline.getElementByName("sink").getStaticPad("sink").addProbe(PadProbeType.BUFFER, (pad, info) -> {
                 metas.add(CustomMetas.read(Natives.getRawPointer(info.getBuffer()), MetaElement.META));
@@ -193,6 +219,7 @@ class InJvmElementsTest {
             assertTrue(first.contains("ratio=(float)0.5, key=(boolean)true, label=(string)class-0"), first);
             assertTrue(first.contains("scores=(float)< 0.125, 0.875 >, logits=(double)< -1.5, 2.5 >"), first);
             assertTrue(first.contains("energy=(structure)"), first);
+            assertEquals(Map.of("ops", 42L), run.elementFields.get(0).get("energy"), "a nested structure, copied");
 
             assertEquals(5, metas.size());
             Map<String, Object> m = metas.get(3);
@@ -212,7 +239,7 @@ class InJvmElementsTest {
     @Test
     void throwingElementStopsItsPipelineWithAnErrorAndOthersStillRun() throws Exception {
         Recorder.reset("thrower");
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=100 ! respiketestfail name=thrower fail-at=3"
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=100 ! respiketestfail name=thrower fail-at=3"
                 + " ! fakesink")) {
             assertFalse(run.awaitEnd(30));
             String error = run.errors.get(0);
@@ -221,7 +248,7 @@ class InJvmElementsTest {
             assertEquals(4, Recorder.of("thrower").processed.get(), "stopped at the failing buffer");
         }
         Recorder.reset("after");
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=20 ! respiketestcount name=after ! fakesink")) {
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=20 ! respiketestcount name=after ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
             assertEquals(20, Recorder.of("after").processed.get());
         }
@@ -229,7 +256,7 @@ class InJvmElementsTest {
 
     @Test
     void startThrowingFailsTheStateChangeWithItsMessage() throws Exception {
-        try (PipelineRun run = new PipelineRun("videotestsrc num-buffers=10 ! respiketestbadstart name=bad ! fakesink")) {
+        try (PlayingPipeline run = new PlayingPipeline("videotestsrc num-buffers=10 ! respiketestbadstart name=bad ! fakesink")) {
             assertEquals(StateChangeReturn.FAILURE, run.pipeline.setState(State.PLAYING));
             assertFalse(run.awaitEnd(10));
             assertTrue(run.errors.get(0).startsWith("bad: respiketestbadstart failed to start: FileNotFoundException:"
@@ -239,12 +266,11 @@ class InJvmElementsTest {
 
     @Test
     void binBuildsItsChildrenAndRoutesProperties() throws Exception {
-        Recorder.reset("bin");
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB"
+        Recorder.reset("counter");
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=10 ! video/x-raw,format=RGB"
                 + " ! respiketestbin name=bin label=inbin width=32 ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
-            // A child of a ReSpike bin is known by the bin's name, the one the user gave.
-            Recorder r = Recorder.of("bin");
+            Recorder r = Recorder.of("counter"); // the child's own name: a bin gives its name where it means to
             assertEquals(10, r.processed.get());
             assertEquals(32, r.formats.get(0).width());
             Element bin = run.pipeline.getElementByName("bin");
@@ -259,7 +285,7 @@ class InJvmElementsTest {
         RespikePlugin.initInJvm();
         assertTrue(org.respike.plugin.gst.Registrar.registerStaticPlugin("respikeagain", "second registration",
                 plugin -> RespikePlugin.register(plugin) > 0));
-        try (PipelineRun run = PipelineRun.play("videotestsrc num-buffers=5 ! respiketestcount ! fakesink")) {
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc num-buffers=5 ! respiketestcount ! fakesink")) {
             assertTrue(run.awaitEnd(30), () -> "errors: " + run.errors);
         }
     }

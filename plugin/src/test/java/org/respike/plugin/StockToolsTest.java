@@ -57,7 +57,11 @@ class StockToolsTest {
         assertTrue(o.matches("(?s).*factor\\s+: An integer in \\[0, 100\\].*Integer\\. Range: 0 - 100 Default: 5.*"), o);
         assertTrue(o.matches("(?s).*gain\\s+: A real in \\[0, 10\\].*Double\\. Range:\\s+0 -\\s+10 Default:\\s+1\\.5.*"), o);
         assertTrue(o.matches("(?s).*label\\s+: Free text the test reads back.*String\\. Default: \"none\".*"), o);
-        assertTrue(o.matches("(?s).*mode\\s+: A choice \\(one of: fast, slow\\).*String\\. Default: \"fast\".*"), o);
+        assertTrue(o.matches("(?s).*mode\\s+: A choice\\n.*changeable in NULL, READY, PAUSED or PLAYING state\\n"
+                + "\\s+Enum \"GstRespiketestcountMode\" Default: 0, \"fast\"\\n\\s+\\(0\\): fast\\s+- Fast\\n"
+                + "\\s+\\(1\\): slow\\s+- Slow\\n.*"), o);
+        assertTrue(o.matches("(?s).*opened\\s+: Read at start[^\\n]*\\n\\s+flags: readable, writable, changeable only in"
+                + " NULL or READY state\\n.*"), o);
         assertTrue(o.matches("(?s).*report\\s+: Print the buffer count at EOS.*Boolean\\. Default: false.*"), o);
 
         StockTools.Result plugin = tool(60, Map.of(), "gst-inspect-1.0", "respike");

@@ -1,9 +1,9 @@
 package org.respike.elements.infer;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
-import org.respike.elements.ActionFields;
-import org.respike.elements.RespikeHome;
+import org.respike.elements.Action;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
@@ -11,10 +11,7 @@ import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
-import org.respike.models.engine.EngineConfig;
-import org.respike.models.engine.ExecutionProvider;
 import org.respike.models.engine.InferenceEngine;
-import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.FrameSampler;
 import org.respike.models.frame.PixelFormat;
@@ -28,9 +25,11 @@ import org.respike.models.frame.PixelFormat;
 final class InferElement implements VideoElement {
 
     private final ElementHost host;
-    private final PropertyValues props = new PropertyValues(InferElementDefinition.PROPERTIES);
+    private final PropertyValues props;
     private final FrameSampler sampler = new FrameSampler(0);
     private final Frame frame = new Frame();
+    /** Built at start from the properties read there. */
+    private InferSettings settings;
     private InferenceEngine engine;
     private ActionStream stream;
     private JsonLinesWriter json;
@@ -38,35 +37,19 @@ final class InferElement implements VideoElement {
     private long runningTimeOffset;
     private long framesSeen;
 
-    InferElement(ElementHost host) {
+    InferElement(ElementHost host, PropertyValues props) {
         this.host = host;
-    }
-
-    @Override
-    public void setProperty(String name, Object value) {
-        props.set(name, value);
-    }
-
-    @Override
-    public Object getProperty(String name) {
-        return props.get(name);
+        this.props = props;
     }
 
     @Override
     public void start() throws IOException {
-        EngineConfig config = EngineConfig.defaults()
-                .withProvider(ExecutionProvider.parse(props.string("device")))
-                .withDeviceId(props.integer("device-id"))
-                .withIntraOpThreads(props.integer("threads"));
-        engine = InferenceEngine.shared(RespikeHome.model(props.string("model")), config);
+        settings = InferSettings.from(props, host.name());
+        engine = settings.openEngine();
         try {
-            String id = props.string("stream-id").isEmpty() ? host.name() : props.string("stream-id");
-            stream = engine.openStream(id, StreamOptions.defaults()
-                    .withWindow(props.integer("window"))
-                    .withCompletePartialGroup(props.bool("flush-on-eos")));
-            double fps = props.real("fps");
-            sampler.setFps(fps > 0 ? fps : engine.bundle().manifest().fps());
-            json = JsonLinesWriter.open(props.string("json-output"));
+            stream = engine.openStream(settings.streamId(), settings.stream());
+            sampler.setFps(settings.fps() > 0 ? settings.fps() : engine.bundle().manifest().fps());
+            json = JsonLinesWriter.open(settings.jsonOutput());
         } catch (IOException | RuntimeException e) {
             stop();
             throw e;
@@ -89,7 +72,7 @@ final class InferElement implements VideoElement {
             return;
         }
         VideoFormat f = video.format();
-        frame.set(video.data(), f.width(), f.height(), f.stride(), pixelFormat, video.pts(), video.duration());
+        frame.set(video.data(), f.width(), f.height(), f.rowStride(), pixelFormat, video.pts(), video.duration());
         if (video.pts() >= 0 && video.runningTime() >= 0) {
             runningTimeOffset = video.runningTime() - video.pts();
         }
@@ -98,14 +81,15 @@ final class InferElement implements VideoElement {
     }
 
     private void publish(ActionResult result, Optional<VideoFrame> carrier) {
-        ActionRecord record = new ActionRecord(result, runningTimeOffset, framesSeen);
-        if (record.score() < props.real("min-score")) {
+        Action action = Action.of(result, runningTimeOffset, framesSeen);
+        if (action.score() < props.real("min-score")) {
             return;
         }
-        host.postElementMessage(ActionFields.NAME, record.structureFields());
-        carrier.ifPresent(v -> v.addMeta(ActionFields.NAME, record.structureFields()));
+        Map<String, Object> fields = action.fields();
+        host.postElementMessage(Action.NAME, fields);
+        carrier.ifPresent(v -> v.addMeta(Action.NAME, fields));
         if (json != null) {
-            json.write(record.jsonFields());
+            json.write(fields);
         }
     }
 
@@ -127,7 +111,7 @@ final class InferElement implements VideoElement {
         if (stream == null) {
             return;
         }
-        if (props.bool("flush-on-eos")) {
+        if (settings.flushOnEos()) {
             stream.finish().ifPresent(result -> publish(result, Optional.empty()));
         } else {
             stream.reset();
@@ -148,7 +132,7 @@ final class InferElement implements VideoElement {
             try {
                 json.close();
             } catch (IOException e) {
-                host.postWarning("closing " + props.string("json-output") + ": " + e.getMessage());
+                host.postWarning("closing " + settings.jsonOutput() + ": " + e.getMessage());
             }
             json = null;
         }

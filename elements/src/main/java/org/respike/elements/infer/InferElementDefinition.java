@@ -5,6 +5,7 @@ import org.respike.elements.VideoCaps;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.PropertySpec.Choice;
 
 /** respikeinfer: hybrid ANN+SNN action recognition on the video passing through. */
 public final class InferElementDefinition extends BasicElementDefinition {
@@ -12,27 +13,32 @@ public final class InferElementDefinition extends BasicElementDefinition {
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.string("model", "Model bundle",
                     "Model bundle folder exported by the recipe; empty = the bundled default "
-                            + "(models/bundles/respike-hybrid under RESPIKE_ROOT)", ""),
-            PropertySpec.choice("device", "Execution provider",
-                    "Where ONNX Runtime runs the model; auto tries TensorRT, then CUDA, then CPU and warns once",
-                    "auto", List.of("auto", "cpu", "cuda", "tensorrt")),
-            PropertySpec.integer("device-id", "Device id", "GPU index for cuda and tensorrt", 0, 0, 64),
-            PropertySpec.integer("threads", "Threads", "ONNX Runtime intra-op threads per session", 1, 1, 64),
+                            + "(models/bundles/respike-hybrid under RESPIKE_ROOT)", "").readAtStartOnly(),
+            PropertySpec.choice("device", "Execution provider", "Where ONNX Runtime runs the model", "auto", List.of(
+                    new Choice("auto", "TensorRT if it loads, else CUDA, else CPU, with one warning"),
+                    new Choice("cpu", "CPU"),
+                    new Choice("cuda", "CUDA"),
+                    new Choice("tensorrt", "TensorRT"))).readAtStartOnly(),
+            PropertySpec.integer("device-id", "Device id", "GPU index for cuda and tensorrt", 0, 0, 64).readAtStartOnly(),
+            PropertySpec.integer("threads", "Threads", "ONNX Runtime intra-op threads per session", 1, 1, 64)
+                    .readAtStartOnly(),
             PropertySpec.string("stream-id", "Stream id",
-                    "Id reported with every result (e.g. the camera name); empty = the element's name", ""),
+                    "Id reported with every result (e.g. the camera name); empty = the element's name", "")
+                    .readAtStartOnly(),
             PropertySpec.integer("window", "Window",
                     "Groups per clip: a result is emitted at each group end over the last 'window' groups; "
-                            + "0 = the model's clip length (clip_frames / stride)", 0, 0, 1024),
+                            + "0 = the model's clip length (clip_frames / stride)", 0, 0, 1024).readAtStartOnly(),
             PropertySpec.real("fps", "Model frame rate",
                     "Frames per second fed to the model, picked by timestamp (all frames pass through); "
-                            + "0 = the rate the model was trained at", 0.0, 0.0, 1000.0),
+                            + "0 = the rate the model was trained at", 0.0, 0.0, 1000.0).readAtStartOnly(),
             PropertySpec.real("min-score", "Minimum score",
                     "Results scoring below this are not published (message, meta or JSON)", 0.0, 0.0, 1.0),
             PropertySpec.string("json-output", "JSON output",
-                    "Append one JSON object per result to this file; '-' = standard output; empty = none", ""),
+                    "Append one JSON object per result to this file; '-' = standard output; empty = none", "")
+                    .readAtStartOnly(),
             PropertySpec.bool("flush-on-eos", "Flush on EOS",
                     "At end of stream, publish the partial clip (completing a partial group from the frames "
-                            + "seen); false drops it", true));
+                            + "seen); false drops it", true).readAtStartOnly());
 
     public InferElementDefinition() {
         super("respikeinfer", new ElementMetadata("ReSpike action recognition", "Filter/Analyzer/Video",

@@ -2,7 +2,7 @@ package org.respike.elements.overlay;
 
 import java.util.Locale;
 import java.util.Map;
-import org.respike.elements.ActionFields;
+import org.respike.elements.Action;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
@@ -17,19 +17,13 @@ final class OverlayElement implements VideoElement {
     private static final int LABEL_COLOR = 0xFFFFFF;
     private static final int READOUT_COLOR = 0x7FE0FF;
 
-    private final PropertyValues props = new PropertyValues(OverlayElementDefinition.PROPERTIES);
+    private final PropertyValues props;
     private TextPainter painter;
     private String[] lines;
     private int[] colors;
 
-    @Override
-    public void setProperty(String name, Object value) {
-        props.set(name, value);
-    }
-
-    @Override
-    public Object getProperty(String name) {
-        return props.get(name);
+    OverlayElement(PropertyValues props) {
+        this.props = props;
     }
 
     @Override
@@ -44,7 +38,7 @@ final class OverlayElement implements VideoElement {
 
     @Override
     public void process(VideoFrame frame) {
-        frame.meta(ActionFields.NAME).ifPresent(this::show);
+        frame.meta(Action.NAME).ifPresent(this::show);
         if (lines != null && !props.bool("silent")) {
             int scale = props.integer("scale");
             if (scale == 0) {
@@ -54,14 +48,13 @@ final class OverlayElement implements VideoElement {
         }
     }
 
-    private void show(Map<String, Object> action) {
-        String label = String.valueOf(action.get(ActionFields.LABEL)).replace('_', ' ');
-        double score = ((Number) action.get(ActionFields.SCORE)).doubleValue();
-        String head = String.format(Locale.ROOT, "%s %.0f%%", label, 100 * score);
-        if (props.bool("show-energy") && action.containsKey(ActionFields.ENERGY_PJ)) {
-            double rate = ((Number) action.get(ActionFields.SPIKE_RATE)).doubleValue();
-            double microjoules = ((Number) action.get(ActionFields.ENERGY_PJ)).doubleValue() / 1e6;
-            lines = new String[] {head, String.format(Locale.ROOT, "SPIKES %.1f%% %.2f UJ", 100 * rate, microjoules)};
+    private void show(Map<String, Object> fields) {
+        Action action = Action.fromFields(fields);
+        String head = String.format(Locale.ROOT, "%s %.0f%%", action.label().replace('_', ' '), 100 * action.score());
+        if (props.bool("show-energy")) {
+            String readout = String.format(Locale.ROOT, "SPIKES %.1f%% %.2f UJ", 100 * action.spikeRate(),
+                    action.energyPj() / 1e6);
+            lines = new String[] {head, readout};
             colors = new int[] {LABEL_COLOR, READOUT_COLOR};
         } else {
             lines = new String[] {head};

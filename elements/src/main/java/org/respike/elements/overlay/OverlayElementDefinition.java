@@ -22,6 +22,6 @@ public final class OverlayElementDefinition extends BasicElementDefinition {
                                 + "label, score, spike rate and estimated energy. Example: gst-launch-1.0 filesrc location=in.mp4 ! "
                                 + "decodebin ! videoconvert ! respikeinfer ! respikeoverlay ! videoconvert ! autovideosink",
                         "ReSpike for GStreamer"),
-                PROPERTIES, VideoCaps.PACKED_RGB, false, host -> new OverlayElement());
+                PROPERTIES, VideoCaps.PACKED_RGB, false, (host, props) -> new OverlayElement(props));
     }
 }

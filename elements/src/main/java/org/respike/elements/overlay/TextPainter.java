@@ -69,7 +69,7 @@ final class TextPainter {
         int x1 = Math.min(format.width(), x + w);
         int y1 = Math.min(format.height(), y + h);
         for (int py = Math.max(0, y); py < y1; py++) {
-            int row = py * format.stride();
+            int row = py * format.rowStride();
             for (int px = Math.max(0, x); px < x1; px++) {
                 atOffset.accept(row + px * layout.bytesPerPixel());
             }

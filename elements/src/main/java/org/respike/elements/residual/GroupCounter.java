@@ -1,30 +1,30 @@
 package org.respike.elements.residual;
 
 /**
-  * Position of each frame in ReSpike's groups of {@code stride} frames: index 0 is the key frame, the
+  * Position of each frame in ReSpike's groups of {@code groupSize} frames: index 0 is the key frame, the
   * others are residual frames. Starts over on flush or discontinuity so a group never spans a gap.
   */
 final class GroupCounter {
 
-    private int stride;
+    private int groupSize;
     private long group = -1;
     private int index = -1;
 
-    GroupCounter(int stride) {
-        setStride(stride);
+    GroupCounter(int groupSize) {
+        setGroupSize(groupSize);
     }
 
-    void setStride(int stride) {
-        if (stride < 2) {
-            throw new IllegalArgumentException("stride must be at least 2 (one key frame and one residual), got " + stride);
+    void setGroupSize(int groupSize) {
+        if (groupSize < 1) {
+            throw new IllegalArgumentException("group size must be at least 1, got " + groupSize);
         }
-        this.stride = stride;
+        this.groupSize = groupSize;
         reset();
     }
 
     /** Advances to the next frame and returns its index within its group. */
     int next() {
-        index = (index + 1) % stride;
+        index = (index + 1) % groupSize;
         if (index == 0) {
             group++;
         }
@@ -33,10 +33,6 @@ final class GroupCounter {
 
     long group() {
         return group;
-    }
-
-    int stride() {
-        return stride;
     }
 
     void reset() {

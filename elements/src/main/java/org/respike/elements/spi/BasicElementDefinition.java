@@ -1,7 +1,7 @@
 package org.respike.elements.spi;
 
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * An {@link ElementDefinition} made of values. Subclasses only pass their values to this constructor: the
@@ -14,10 +14,10 @@ public abstract class BasicElementDefinition implements ElementDefinition {
     private final List<PropertySpec> properties;
     private final String caps;
     private final boolean readOnly;
-    private final Function<ElementHost, VideoElement> factory;
+    private final BiFunction<ElementHost, PropertyValues, VideoElement> factory;
 
     protected BasicElementDefinition(String factoryName, ElementMetadata metadata, List<PropertySpec> properties,
-            String caps, boolean readOnly, Function<ElementHost, VideoElement> factory) {
+            String caps, boolean readOnly, BiFunction<ElementHost, PropertyValues, VideoElement> factory) {
         this.factoryName = factoryName;
         this.metadata = metadata;
         this.properties = List.copyOf(properties);
@@ -52,7 +52,7 @@ public abstract class BasicElementDefinition implements ElementDefinition {
     }
 
     @Override
-    public final VideoElement create(ElementHost host) {
-        return factory.apply(host);
+    public final VideoElement create(ElementHost host, PropertyValues properties) {
+        return factory.apply(host, properties);
     }
 }

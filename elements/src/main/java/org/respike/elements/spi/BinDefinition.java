@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
   * A convenience element that is a GstBin of other elements with one video sink and one video src
-  * ghost pad. Properties of the bin are routed to its children by {@link BinLogic}.
+  * ghost pad. The properties of the children named in {@link #forwarded()} appear on the bin as they are
+  * (same name, type, documentation and mutability) and go straight to the child; the bin's own
+  * {@link #properties()} are routed to its children by {@link BinLogic}.
   */
 public interface BinDefinition {
 
@@ -12,21 +14,36 @@ public interface BinDefinition {
 
     ElementMetadata metadata();
 
+    /** The bin's own properties, handled by its {@link BinLogic}. */
     List<PropertySpec> properties();
 
+    /** Children whose properties the bin exposes under their own names; listed after the bin's own. */
+    default List<ForwardedChild> forwarded() {
+        return List.of();
+    }
+
     /**
-      * The children as a launch fragment, e.g. {@code videorate name=rate ! videoconvert ! respikeinfer name=infer}.
+      * The children as a launch fragment, e.g. {@code videoconvert ! respikeinfer name=infer}.
       * The first element's sink pad and the last element's src pad become the bin's ghost pads.
       */
     String children();
 
     BinLogic create(BinHost host);
 
-    /** Routes property changes of one bin instance to its children. */
+    /** A child (by its name in {@link #children()}) whose element's properties the bin exposes. */
+    record ForwardedChild(String child, ElementDefinition definition) {}
+
+    /** Routes changes of the bin's own properties to its children, and follows the bin's start and stop. */
     interface BinLogic {
         void setProperty(String name, Object value);
 
         Object getProperty(String name);
+
+        /** READY to PAUSED, before the children start; {@code binName} is the bin's name now. */
+        default void starting(String binName) {}
+
+        /** PAUSED to READY, after the children stopped. */
+        default void stopped() {}
     }
 
     /** The children of one bin instance, by name. */
@@ -34,8 +51,5 @@ public interface BinDefinition {
         void setChildProperty(String child, String property, Object value);
 
         Object getChildProperty(String child, String property);
-
-        /** Sets the {@code caps} property of a capsfilter child from a caps string. */
-        void setChildCaps(String child, String caps);
     }
 }

@@ -26,6 +26,9 @@ public interface ElementDefinition {
       */
     boolean readOnly();
 
-    /** Creates the logic of one element instance; called from the GObject instance init. */
-    VideoElement create(ElementHost host);
+    /**
+      * Creates the logic of one element instance; called from the GObject instance init. {@code properties}
+      * holds the instance's values, set and checked by the glue (or a test) and read by the element.
+      */
+    VideoElement create(ElementHost host, PropertyValues properties);
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
-  * The current values of an element instance's properties, starting at the specs' defaults. Values
-  * are checked here too, so element logic behaves the same whether the glue or a unit test sets them.
+  * The current values of an element instance's properties, starting at the specs' defaults: the one
+  * Java copy, kept by the glue and read by the element. Values are checked here too (GLib checks them
+  * first in a pipeline), so element logic behaves the same whether the glue or a unit test sets them.
   */
 public final class PropertyValues {
 
@@ -58,9 +59,12 @@ public final class PropertyValues {
     private static Object checked(PropertySpec spec, Object value) {
         switch (spec.type()) {
             case STRING -> {
-                String s = value == null ? "" : value.toString();
-                if (!spec.choices().isEmpty() && !spec.choices().contains(s)) {
-                    throw new IllegalArgumentException(spec.name() + ": '" + s + "' is not one of " + spec.choices());
+                return value == null ? "" : value.toString();
+            }
+            case ENUM -> {
+                String s = String.valueOf(value);
+                if (!spec.nicks().contains(s)) {
+                    throw new IllegalArgumentException(spec.name() + ": '" + s + "' is not one of " + spec.nicks());
                 }
                 return s;
             }

@@ -2,15 +2,12 @@ package org.respike.elements.spi;
 
 /**
   * The logic of one element instance. The glue calls it from GStreamer's streaming thread (process,
-  * flush, eos) and from the application thread (properties, start, stop); an exception thrown here
-  * becomes an element error on the bus and a flow error, never a crash of the host pipeline.
+  * flush, eos) and from the application thread (start, stop); an exception thrown here becomes an element
+  * error on the bus and a flow error, never a crash of the host pipeline. Its properties are the
+  * {@link PropertyValues} handed to {@link ElementDefinition#create}: the element reads those flagged
+  * {@link PropertySpec#readAtStart()} in {@link #start}, the others when it uses them (per frame).
   */
 public interface VideoElement extends AutoCloseable {
-
-    /** Value already checked against the {@link PropertySpec} type and range by the glue. */
-    void setProperty(String name, Object value);
-
-    Object getProperty(String name);
 
     /** READY to PAUSED: open resources (model bundles, files). Throwing fails the state change. */
     void start() throws Exception;

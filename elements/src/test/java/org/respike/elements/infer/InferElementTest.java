@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.respike.elements.ActionFields;
+import org.respike.elements.Action;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.RecordingHost;
 import org.respike.elements.testing.TestFrame;
@@ -30,11 +32,21 @@ class InferElementTest {
     @TempDir
     Path tmp;
 
+    /** The test bundle on the CPU. */
+    private static PropertyValues props() {
+        PropertyValues props = new PropertyValues(InferElementDefinition.PROPERTIES);
+        props.set("model", TestBundles.hybrid().toString());
+        props.set("device", "cpu");
+        return props;
+    }
+
     private InferElement started(RecordingHost host, Path json) throws Exception {
-        InferElement e = new InferElement(host);
-        e.setProperty("model", TestBundles.hybrid().toString());
-        e.setProperty("device", "cpu");
-        e.setProperty("json-output", json.toString());
+        return started(host, props(), json);
+    }
+
+    private InferElement started(RecordingHost host, PropertyValues props, Path json) throws Exception {
+        props.set("json-output", json.toString());
+        InferElement e = new InferElement(host, props);
         e.start();
         e.setFormat(FORMAT);
         return e;
@@ -71,22 +83,22 @@ class InferElementTest {
 
         assertEquals(3, host.messages.size());
         for (int i = 0; i < frames.size(); i++) {
-            assertEquals(CADENCE.endsClip(i), frames.get(i).metas.containsKey(ActionFields.NAME), "meta on frame " + i);
+            assertEquals(CADENCE.endsClip(i), frames.get(i).metas.containsKey(Action.NAME), "meta on frame " + i);
         }
-        Map<String, Object> first = host.messages.get(0);
-        assertEquals(0L, first.get(ActionFields.PTS_START));
-        assertEquals(CADENCE.clipFrames() * FRAME_NS, first.get(ActionFields.PTS_END),
-                "end of the last frame: [start, end)");
-        assertEquals("test0", first.get(ActionFields.STREAM_ID));
-        double rate = (Double) first.get(ActionFields.SPIKE_RATE);
-        assertTrue(rate >= 0 && rate <= 1, "spike rate " + rate);
-        assertTrue((Double) first.get(ActionFields.ENERGY_PJ) > 0);
+        Action first = Action.fromFields(host.messages.get(0));
+        assertEquals(0L, first.ptsStart());
+        assertEquals(CADENCE.clipFrames() * FRAME_NS, first.ptsEnd(), "end of the last frame: [start, end)");
+        assertEquals("test0", first.streamId());
+        assertTrue(first.spikeRate() >= 0 && first.spikeRate() <= 1, "spike rate " + first.spikeRate());
+        assertTrue(first.energyPj() > 0);
+        assertEquals(10, first.scores().size());
+        assertEquals(first, Action.fromFields(frames.get(CADENCE.clipFrames() - 1).metas.get(Action.NAME)),
+                "the meta holds the message's action");
 
         List<String> lines = Files.readAllLines(json);
         assertEquals(3, lines.size());
-        Map<?, ?> parsed = new ObjectMapper().readValue(lines.get(0), Map.class);
-        assertEquals(first.get(ActionFields.LABEL), parsed.get(ActionFields.LABEL));
-        assertEquals(10, ((Map<?, ?>) parsed.get(ActionFields.SCORES)).size());
+        Map<String, Object> parsed = new ObjectMapper().readValue(lines.get(0), new TypeReference<>() {});
+        assertEquals(first, Action.fromFields(parsed), "the JSON line holds the message's action");
     }
 
     @Test
@@ -99,9 +111,9 @@ class InferElementTest {
         e.stop();
 
         RecordingHost quiet = new RecordingHost();
-        InferElement dropping = new InferElement(quiet);
-        dropping.setProperty("model", TestBundles.hybrid().toString());
-        dropping.setProperty("flush-on-eos", false);
+        PropertyValues props = props();
+        props.set("flush-on-eos", false);
+        InferElement dropping = new InferElement(quiet, props);
         dropping.start();
         dropping.setFormat(FORMAT);
         push(dropping, 0, CADENCE.endingInsideTheLastGroupOfAClip());
@@ -130,7 +142,7 @@ class InferElementTest {
         // Faint noise: full-range noise is so far from any scene that the model saturates on it.
         push(open, 0, frames, 24);
         open.stop();
-        List<Double> scores = all.messages.stream().map(m -> (Double) m.get(ActionFields.SCORE)).sorted().toList();
+        List<Double> scores = all.messages.stream().map(m -> Action.fromFields(m).score()).sorted().toList();
         assertEquals(CADENCE.results(frames), scores.size());
         // A threshold just above the lowest score: a confident model can reach a float score of 1.0, which
         // min-score (at most 1.0) lets through, so a fixed threshold of 1.0 would not test the filter.
@@ -139,8 +151,9 @@ class InferElementTest {
         long above = scores.stream().filter(s -> s >= threshold).count();
 
         RecordingHost host = new RecordingHost();
-        InferElement e = started(host, tmp.resolve("d.jsonl"));
-        e.setProperty("min-score", threshold);
+        PropertyValues props = props();
+        InferElement e = started(host, props, tmp.resolve("d.jsonl"));
+        props.set("min-score", threshold); // read per result: takes effect while running
         push(e, 0, frames, 24);
         e.stop();
         assertEquals(above, host.messages.size(), "scores " + scores + ", min-score " + threshold);
@@ -149,8 +162,9 @@ class InferElementTest {
 
     @Test
     void missingModelFailsStartNamingThePath() {
-        InferElement e = new InferElement(new RecordingHost());
-        e.setProperty("model", tmp.resolve("nowhere").toString());
+        PropertyValues props = props();
+        props.set("model", tmp.resolve("nowhere").toString());
+        InferElement e = new InferElement(new RecordingHost(), props);
         BundleException error = assertThrows(BundleException.class, e::start);
         assertTrue(error.getMessage().contains("nowhere"), error.getMessage());
     }

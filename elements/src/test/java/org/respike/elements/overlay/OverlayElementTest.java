@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.respike.elements.ActionFields;
+import org.respike.elements.Action;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.TestFrame;
 
@@ -23,7 +24,7 @@ class OverlayElementTest {
 
     @Test
     void drawsNothingBeforeTheFirstActionThenKeepsDrawingIt() {
-        OverlayElement overlay = new OverlayElement();
+        OverlayElement overlay = new OverlayElement(new PropertyValues(OverlayElementDefinition.PROPERTIES));
         overlay.setFormat(FORMAT);
         overlay.start();
         TestFrame before = new TestFrame(FORMAT, 0, false).fill(200);
@@ -31,8 +32,7 @@ class OverlayElementTest {
         assertEquals(0, changedBytes(before, 200));
 
         TestFrame withAction = new TestFrame(FORMAT, 1, false).fill(200);
-        withAction.addMeta(ActionFields.NAME, Map.of(ActionFields.LABEL, "sit_down", ActionFields.SCORE, 0.93,
-                ActionFields.SPIKE_RATE, 0.05, ActionFields.ENERGY_PJ, 2.5e6));
+        withAction.addMeta(Action.NAME, action("sit_down", 0.93, 0.05, 2.5e6).fields());
         overlay.process(withAction);
         int drawn = changedBytes(withAction, 200);
         assertTrue(drawn > 500, "label and readout drawn, changed " + drawn);
@@ -45,11 +45,15 @@ class OverlayElementTest {
     @Test
     void textStaysInsideTinyFrames() {
         VideoFormat tiny = TestFrame.rgb(2, 2);
-        OverlayElement overlay = new OverlayElement();
+        OverlayElement overlay = new OverlayElement(new PropertyValues(OverlayElementDefinition.PROPERTIES));
         overlay.setFormat(tiny);
         TestFrame frame = new TestFrame(tiny, 0, false).fill(10);
-        frame.addMeta(ActionFields.NAME, Map.of(ActionFields.LABEL, "walk", ActionFields.SCORE, 1.0));
+        frame.addMeta(Action.NAME, action("walk", 1.0, 0.1, 1e6).fields());
         overlay.process(frame);
         assertEquals(0, changedBytes(frame, 10), "the text box starts past a 2x2 frame: clipped away, no overflow");
+    }
+
+    private static Action action(String label, double score, double spikeRate, double energyPj) {
+        return new Action("cam", label, 0, score, 0, 1, 0, 1, 16, 16, spikeRate, energyPj, 100, Map.of(label, score));
     }
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.TestFrame;
+import org.respike.models.testing.Cadence;
+import org.respike.models.testing.TestBundles;
 
 class ResidualElementTest {
 
@@ -23,17 +26,35 @@ class ResidualElementTest {
         return roles;
     }
 
+    /** Started on the test bundle: its group size and frame rate unless a property overrides them. */
+    private final PropertyValues props = new PropertyValues(ResidualElementDefinition.PROPERTIES);
+
+    private ResidualElement started() {
+        ResidualElement e = new ResidualElement(props);
+        props.set("model", TestBundles.hybrid().toString());
+        e.start();
+        return e;
+    }
+
     @Test
-    void tagsKeyAndResidualFramesInGroupsOfStride() {
-        ResidualElement e = new ResidualElement();
-        e.setProperty("stride", 3);
+    void followsTheModelsGroupsUnlessGroupSizeIsSet() {
+        ResidualElement e = started();
+        e.setFormat(format);
+        int s = Cadence.of(TestBundles.hybrid()).stride();
+        List<Object> expected = new ArrayList<>();
+        for (int i = 0; i < 2 * s + 1; i++) {
+            expected.add(i % s);
+        }
+        assertEquals(expected, roles(e, new boolean[2 * s + 1]), "the model's groups of " + s);
+
+        props.set("group-size", 3);
         e.setFormat(format);
         assertEquals(List.of(0, 1, 2, 0, 1, 2, 0), roles(e, new boolean[7]));
     }
 
     @Test
     void discontinuityAndFlushStartANewGroup() {
-        ResidualElement e = new ResidualElement();
+        ResidualElement e = started();
         e.setFormat(format);
         boolean[] discont = {false, false, true, false};
         assertEquals(List.of(0, 1, 0, 1), roles(e, discont));
@@ -43,26 +64,26 @@ class ResidualElementTest {
 
     @Test
     void visualizePaintsSignedResidualAndKeepsKeyFrame() {
-        ResidualElement e = new ResidualElement();
-        e.setProperty("mode", "visualize");
-        e.setProperty("gain", 2.0);
+        ResidualElement e = started();
+        props.set("mode", "visualize");
+        props.set("gain", 2.0);
         e.setFormat(format);
-        TestFrame key = new TestFrame(format, 0, false).fill(100);
+        TestFrame key = new TestFrame(format, 0, false).fill(100); // frames at the model's 8 fps
         e.process(key);
         assertEquals(100, key.byteAt(0), "key frames pass unchanged");
-        TestFrame brighter = new TestFrame(format, 1, false).fill(110);
+        TestFrame brighter = new TestFrame(format, 125_000_000L, false).fill(110);
         e.process(brighter);
         assertEquals(128 + 20, brighter.byteAt(0));
-        TestFrame darker = new TestFrame(format, 2, false).fill(0);
+        TestFrame darker = new TestFrame(format, 250_000_000L, false).fill(0);
         e.process(darker);
         assertEquals(0, darker.byteAt(0), "128 + 2 * -100 clamps at 0");
     }
 
     @Test
     void framesBetweenModelFramesAreTaggedSkipAndNotCounted() {
-        ResidualElement e = new ResidualElement();
-        e.setProperty("stride", 2);
-        e.setProperty("fps", 8.0);
+        ResidualElement e = started();
+        props.set("group-size", 2);
+        props.set("fps", 8.0);
         e.setFormat(format);
         List<Object> roles = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -75,9 +96,8 @@ class ResidualElementTest {
 
     @Test
     void rejectsBadPropertyValues() {
-        ResidualElement e = new ResidualElement();
-        assertThrows(IllegalArgumentException.class, () -> e.setProperty("mode", "paint"));
-        assertThrows(IllegalArgumentException.class, () -> e.setProperty("stride", 1));
-        assertThrows(IllegalArgumentException.class, () -> e.setProperty("nope", 1));
+        assertThrows(IllegalArgumentException.class, () -> props.set("mode", "paint"));
+        assertThrows(IllegalArgumentException.class, () -> props.set("group-size", 65));
+        assertThrows(IllegalArgumentException.class, () -> props.set("nope", 1));
     }
 }

@@ -21,7 +21,7 @@ public final class TestFrame implements VideoFrame {
         this.format = format;
         this.pts = pts;
         this.discont = discont;
-        this.data = ByteBuffer.allocateDirect(format.stride() * format.height());
+        this.data = ByteBuffer.allocateDirect(format.rowStride() * format.height());
     }
 
     public TestFrame withDuration(long nanos) {

@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.respike.elements.Action;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.gst.Pipelines;
 
 /** A pipeline run with the actions it produced. */
-public record Runs(PipelineRun.Result result, List<ActionEvent> events) {
+public record Runs(Pipelines.Result result, List<Action> events) {
 
     public static Runs of(String launch) {
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
-        PipelineRun.Result result = PipelineRun.run(launch, events::add, 120_000);
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
+        Pipelines.Result result = PipelineRun.run(launch, events::add, 120_000);
         return new Runs(result, List.copyOf(events));
     }
 

@@ -10,9 +10,10 @@ import org.respike.models.engine.InferenceEngine;
 
 /**
  * Guice bindings for an application that embeds the engine: the {@link EngineConfig}, the opened bundle
- * ({@link Respike}, {@link InferenceEngine}, {@link ModelBundle}, singletons) and, when given, the
+ * ({@link InferenceEngine}, a singleton, and its {@link ModelBundle}) and, when given, the
  * {@link ResultSink}; {@link VideoClassifier} is then injectable. Whoever owns the injector closes the
- * {@link Respike} singleton at shutdown.
+ * engine at shutdown. Guice is an optional dependency of respike-models: an application using this module
+ * declares {@code com.google.inject:guice} itself.
  */
 public final class RespikeModule extends AbstractModule {
     private final Path bundleDir;
@@ -40,17 +41,12 @@ public final class RespikeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Respike respike(EngineConfig engineConfig) {
-        return Respike.open(bundleDir, engineConfig);
+    InferenceEngine engine(EngineConfig engineConfig) {
+        return InferenceEngine.shared(bundleDir, engineConfig);
     }
 
     @Provides
-    InferenceEngine engine(Respike respike) {
-        return respike.engine();
-    }
-
-    @Provides
-    ModelBundle bundle(Respike respike) {
-        return respike.bundle();
+    ModelBundle bundle(InferenceEngine engine) {
+        return engine.bundle();
     }
 }

@@ -9,6 +9,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 import org.respike.models.engine.ActionStream;
+import org.respike.models.engine.InferenceEngine;
 import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.FrameSampler;
@@ -20,8 +21,8 @@ import org.respike.models.frame.PixelFormat;
  * by timestamp, and resized by the engine's own preprocessor (the same path the GStreamer elements use).
  *
  * <pre>{@code
- * try (Respike respike = Respike.open(bundle)) {
- *     new VideoClassifier(respike).classify(URI.create("rtsp://camera/stream"), r -> log(r));
+ * try (InferenceEngine engine = InferenceEngine.shared(bundle, EngineConfig.defaults())) {
+ *     new VideoClassifier(engine).classify(URI.create("rtsp://camera/stream"), r -> log(r));
  * }
  * }</pre>
  *
@@ -30,16 +31,16 @@ import org.respike.models.frame.PixelFormat;
 public final class VideoClassifier {
     private static final long RTSP_TIMEOUT_MICROS = TimeUnit.SECONDS.toMicros(10);
 
-    private final Respike respike;
+    private final InferenceEngine engine;
     private final StreamOptions options;
 
     @Inject
-    public VideoClassifier(Respike respike) {
-        this(respike, StreamOptions.defaults());
+    public VideoClassifier(InferenceEngine engine) {
+        this(engine, StreamOptions.defaults());
     }
 
-    public VideoClassifier(Respike respike, StreamOptions options) {
-        this.respike = respike;
+    public VideoClassifier(InferenceEngine engine, StreamOptions options) {
+        this.engine = engine;
         this.options = options;
     }
 
@@ -55,12 +56,12 @@ public final class VideoClassifier {
     }
 
     private long classify(String source, String streamId, ResultSink sink) throws FrameGrabber.Exception {
-        double fps = respike.bundle().manifest().fps();
+        double fps = engine.bundle().manifest().fps();
         FrameSampler sampler = new FrameSampler(fps);
         Frame frame = new Frame();
         long used = 0;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
-                ActionStream stream = respike.openStream(streamId, options)) {
+                ActionStream stream = engine.openStream(streamId, options)) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             if (source.startsWith("rtsp:")) {
                 grabber.setOption("rtsp_transport", "tcp");

@@ -4,10 +4,8 @@ import static org.respike.models.bundle.TensorNames.FRAMES;
 import static org.respike.models.bundle.TensorNames.LOGITS;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import java.nio.FloatBuffer;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.respike.models.bundle.Manifest;
@@ -23,16 +21,11 @@ import org.respike.models.frame.FramePreprocessor;
  * little new information; non-overlapping clips are the cheapest schedule and the fair baseline cost.
  * {@link StreamOptions} do not apply here.
  */
-final class ClipActionStream implements ActionStream {
-    private final String streamId;
-    private final SharedSessions sessions;
-    private final List<String> labels;
+final class ClipActionStream extends GraphActionStream {
     private final int clipFrames;
     private final int stride;
     private final int frameElements;
     private final FramePreprocessor preprocessor;
-    private final EnergyMeter energy;
-    private final StreamTensors tensors;
     private final Graph clip;
     private final Map<String, OnnxTensor> inputs;
     private final Map<String, OnnxTensor> outputs;
@@ -43,20 +36,15 @@ final class ClipActionStream implements ActionStream {
     private long clipStartPts;
     private long clipEndPts;
     private long lastPushNanos;
-    private boolean closed;
 
     ClipActionStream(String streamId, SharedSessions sessions, StreamOptions options) {
-        this.streamId = streamId;
-        this.sessions = sessions;
-        Manifest m = sessions.bundle().manifest();
-        this.labels = m.labels();
+        super(streamId, sessions);
+        Manifest m = manifest;
         this.clipFrames = m.clipFrames();
         this.stride = m.stride();
         this.preprocessor = new FramePreprocessor(m.input());
         this.frameElements = preprocessor.frameElements();
-        this.energy = new EnergyMeter(m);
         this.clip = new Graph(Manifest.CLIP, sessions.session(Manifest.CLIP));
-        this.tensors = new StreamTensors(OrtEnvironment.getEnvironment());
         GraphSpec spec = m.graph(Manifest.CLIP);
         try {
             Pinned framesT = tensors.create(spec.input(FRAMES));
@@ -65,18 +53,9 @@ final class ClipActionStream implements ActionStream {
             this.outputs = tensors.pinAll(spec.outputs(), Map.of(LOGITS, logitsT));
             this.frames = framesT.buffer();
             this.logits = logitsT.buffer();
-        } catch (OrtException e) {
-            tensors.close();
-            throw new InferenceException("cannot allocate stream tensors", e);
-        } catch (RuntimeException e) {
-            tensors.close();
-            throw e;
+        } catch (OrtException | RuntimeException e) {
+            throw allocationFailed(e);
         }
-    }
-
-    @Override
-    public String streamId() {
-        return streamId;
     }
 
     @Override
@@ -114,15 +93,6 @@ final class ClipActionStream implements ActionStream {
         count = 0;
     }
 
-    @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            tensors.close();
-            sessions.release();
-        }
-    }
-
     private ActionResult runClip() {
         clip.run(inputs, outputs);
         float[] l = new float[labels.size()];
@@ -131,11 +101,5 @@ final class ClipActionStream implements ActionStream {
         count = 0;
         return new ActionResult(streamId, labels, l, clipStartPts, clipEndPts, seen, (seen + stride - 1) / stride,
                 new float[0], 0f, energy.clipPj(), System.nanoTime() - lastPushNanos);
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("stream " + streamId + " is closed");
-        }
     }
 }

@@ -34,16 +34,11 @@ import org.respike.models.frame.ResidualExtractor;
  * result, so a result comes every s frames and equals the whole-clip graph on aligned windows.
  * All work for a frame happens in its push, which keeps latency at one graph run per frame.
  */
-final class HybridActionStream implements ActionStream {
-    private final String streamId;
-    private final SharedSessions sessions;
+final class HybridActionStream extends GraphActionStream {
     private final StreamOptions options;
-    private final List<String> labels;
     private final int stride;
     private final long[] neurons;
-    private final EnergyMeter energy;
     private final GroupLogitsRing ring;
-    private final StreamTensors tensors;
     private final ResidualExtractor extractor;
     private final SnnState snn;
 
@@ -69,24 +64,19 @@ final class HybridActionStream implements ActionStream {
     private double groupEnergy;
     private int groupsSinceResult;
     private long lastPushNanos;
-    private boolean closed;
 
     HybridActionStream(String streamId, SharedSessions sessions, StreamOptions options) {
-        this.streamId = streamId;
-        this.sessions = sessions;
+        super(streamId, sessions);
         this.options = options;
-        Manifest m = sessions.bundle().manifest();
-        this.labels = m.labels();
+        Manifest m = manifest;
         this.stride = m.stride();
         this.neurons = m.lifLayers().stream().mapToLong(Manifest.LifLayer::neurons).toArray();
-        this.energy = new EnergyMeter(m);
         this.ring = new GroupLogitsRing(options.window() == 0 ? m.groupsPerClip() : options.window(), m.classes(),
                 neurons.length);
         this.ann = new Graph(Manifest.ANN, sessions.session(Manifest.ANN));
         this.step = new Graph(Manifest.SNN_STEP, sessions.session(Manifest.SNN_STEP));
         this.head = new Graph(Manifest.HEAD, sessions.session(Manifest.HEAD));
         this.extractor = new ResidualExtractor(m.input());
-        this.tensors = new StreamTensors(OrtEnvironment.getEnvironment());
         GraphSpec annSpec = m.graph(Manifest.ANN);
         GraphSpec stepSpec = m.graph(Manifest.SNN_STEP);
         GraphSpec headSpec = m.graph(Manifest.HEAD);
@@ -119,20 +109,11 @@ final class HybridActionStream implements ActionStream {
             this.spikes = spikesT.buffer();
             this.snnMean = meanT.buffer();
             this.logits = logitsT.buffer();
-        } catch (OrtException e) {
-            tensors.close();
-            throw new InferenceException("cannot allocate stream tensors", e);
-        } catch (RuntimeException e) {
-            tensors.close();
-            throw e;
+        } catch (OrtException | RuntimeException e) {
+            throw allocationFailed(e);
         }
         this.featureSum = new float[feature.capacity()];
         this.groupSpikes = new double[neurons.length];
-    }
-
-    @Override
-    public String streamId() {
-        return streamId;
     }
 
     @Override
@@ -173,13 +154,8 @@ final class HybridActionStream implements ActionStream {
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            snn.close();
-            tensors.close();
-            sessions.release();
-        }
+    void closeState() {
+        snn.close();
     }
 
     private void startGroup(Frame key) {
@@ -223,11 +199,5 @@ final class HybridActionStream implements ActionStream {
         return new ActionResult(streamId, labels, ring.meanLogits(), ring.startPts(), ring.endPts(), ring.frames(),
                 ring.size(), ring.spikeRates(neurons), ring.meanSpikeRate(neurons), ring.energy(),
                 System.nanoTime() - lastPushNanos);
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("stream " + streamId + " is closed");
-        }
     }
 }

@@ -6,14 +6,14 @@ import java.nio.ByteBuffer;
  * One raw video frame: packed 8-bit pixels in a ByteBuffer (heap or direct, e.g. a mapped GStreamer
  * buffer) with its size, row stride in bytes, pixel format and timing. Mutable on purpose: a caller
  * pushing thousands of frames per second reuses one instance through {@link #set} instead of allocating.
- * Pixel (0, 0) is at absolute index 0 of the buffer (its position is ignored), row y at y x stride.
+ * Pixel (0, 0) is at absolute index 0 of the buffer (its position is ignored), row y at y x rowStride.
  * The engine reads the pixels during {@code push} only and keeps no reference to the buffer afterwards.
  */
 public final class Frame {
     private ByteBuffer data;
     private int width;
     private int height;
-    private int stride;
+    private int rowStride;
     private PixelFormat format;
     private long ptsNanos;
     private long durationNanos;
@@ -21,37 +21,37 @@ public final class Frame {
     public Frame() {
     }
 
-    public Frame(ByteBuffer data, int width, int height, int stride, PixelFormat format, long ptsNanos,
+    public Frame(ByteBuffer data, int width, int height, int rowStride, PixelFormat format, long ptsNanos,
             long durationNanos) {
-        set(data, width, height, stride, format, ptsNanos, durationNanos);
+        set(data, width, height, rowStride, format, ptsNanos, durationNanos);
     }
 
-    /** Refills this frame; {@code stride} is bytes per row (>= width x bytes per pixel). */
-    public Frame set(ByteBuffer data, int width, int height, int stride, PixelFormat format, long ptsNanos,
+    /** Refills this frame; {@code rowStride} is bytes per row (>= width x bytes per pixel). */
+    public Frame set(ByteBuffer data, int width, int height, int rowStride, PixelFormat format, long ptsNanos,
             long durationNanos) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("frame size must be positive, got " + width + "x" + height);
         }
-        if (stride < width * format.bytesPerPixel()) {
-            throw new IllegalArgumentException("stride " + stride + " < width " + width + " x "
+        if (rowStride < width * format.bytesPerPixel()) {
+            throw new IllegalArgumentException("row stride " + rowStride + " < width " + width + " x "
                     + format.bytesPerPixel() + " bytes per pixel");
         }
-        long needed = (long) stride * (height - 1) + (long) width * format.bytesPerPixel();
+        long needed = (long) rowStride * (height - 1) + (long) width * format.bytesPerPixel();
         if (data.limit() < needed) {
             throw new IllegalArgumentException("frame buffer holds " + data.limit() + " bytes, " + width + "x"
-                    + height + " " + format + " with stride " + stride + " needs " + needed);
+                    + height + " " + format + " with row stride " + rowStride + " needs " + needed);
         }
         this.data = data;
         this.width = width;
         this.height = height;
-        this.stride = stride;
+        this.rowStride = rowStride;
         this.format = format;
         this.ptsNanos = ptsNanos;
         this.durationNanos = durationNanos;
         return this;
     }
 
-    /** Tightly packed frame: stride = width x bytes per pixel. */
+    /** Tightly packed frame: rowStride = width x bytes per pixel. */
     public static Frame packed(ByteBuffer data, int width, int height, PixelFormat format, long ptsNanos,
             long durationNanos) {
         return new Frame(data, width, height, width * format.bytesPerPixel(), format, ptsNanos, durationNanos);
@@ -69,8 +69,8 @@ public final class Frame {
         return height;
     }
 
-    public int stride() {
-        return stride;
+    public int rowStride() {
+        return rowStride;
     }
 
     public PixelFormat format() {

@@ -85,7 +85,7 @@ public final class FramePreprocessor {
     }
 
     private void prepare(Frame f) {
-        if (f.width() == srcWidth && f.height() == srcHeight && f.stride() == srcStride && f.format() == srcFormat) {
+        if (f.width() == srcWidth && f.height() == srcHeight && f.rowStride() == srcStride && f.format() == srcFormat) {
             return;
         }
         PixelFormat fmt = f.format();
@@ -93,10 +93,10 @@ public final class FramePreprocessor {
         channelOffset[1] = fmt.greenOffset();
         channelOffset[2] = modelBgr ? fmt.redOffset() : fmt.blueOffset();
         cols = Taps.of(f.width(), outWidth, fmt.bytesPerPixel());
-        rows = Taps.of(f.height(), outHeight, f.stride());
+        rows = Taps.of(f.height(), outHeight, f.rowStride());
         srcWidth = f.width();
         srcHeight = f.height();
-        srcStride = f.stride();
+        srcStride = f.rowStride();
         srcFormat = fmt;
     }
 

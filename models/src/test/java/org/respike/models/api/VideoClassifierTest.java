@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.EngineConfig;
 import org.respike.models.engine.InferenceEngine;
-import org.respike.models.frame.Frame;
-import org.respike.models.frame.PixelFormat;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 
@@ -47,19 +44,19 @@ class VideoClassifierTest {
     @Test
     void classifiesAFileAtTheModelFrameRate() throws Exception {
         List<ActionResult> results = new ArrayList<>();
-        try (Respike respike = Respike.open(bundle, EngineConfig.cpu())) {
-            long used = new VideoClassifier(respike).classify(mp4, results::add);
+        try (InferenceEngine engine = InferenceEngine.shared(bundle, EngineConfig.cpu())) {
+            long used = new VideoClassifier(engine).classify(mp4, results::add);
             // 4 s at the model's 8 fps.
             assertEquals(32, used, 1);
-            int t = respike.bundle().manifest().clipFrames();
-            int s = respike.bundle().manifest().stride();
+            int t = engine.bundle().manifest().clipFrames();
+            int s = engine.bundle().manifest().stride();
             assertEquals((32 - t) / s + 1, results.size(), 1);
             ActionResult first = results.get(0);
             assertEquals("testsrc.mp4", first.streamId());
             assertEquals(t, first.frames());
             assertTrue(first.clipEndPtsNanos() - first.clipStartPtsNanos() >= 1_900_000_000L,
                     "16 frames at 8 fps span 2 s of video");
-            assertTrue(respike.bundle().labels().contains(first.label()));
+            assertTrue(engine.bundle().labels().contains(first.label()));
         }
     }
 
@@ -68,8 +65,8 @@ class VideoClassifierTest {
         // 96 BGR pixels are 288 bytes, which FFmpeg pads to 384: JavaCV then reports 4 channels.
         Path narrow = encode(tmp.resolve("narrow.mp4"), 96, 72);
         List<ActionResult> results = new ArrayList<>();
-        try (Respike respike = Respike.open(bundle, EngineConfig.cpu())) {
-            assertEquals(32, new VideoClassifier(respike).classify(narrow, results::add), 1);
+        try (InferenceEngine engine = InferenceEngine.shared(bundle, EngineConfig.cpu())) {
+            assertEquals(32, new VideoClassifier(engine).classify(narrow, results::add), 1);
         }
         assertEquals(Cadence.of(bundle).results(32), results.size(), 1);
     }
@@ -78,27 +75,10 @@ class VideoClassifierTest {
     void guiceModuleWiresTheClassifierToTheSink() throws Exception {
         List<ActionResult> results = new ArrayList<>();
         Injector injector = Guice.createInjector(new RespikeModule(bundle, EngineConfig.cpu(), results::add));
-        try (Respike respike = injector.getInstance(Respike.class)) {
-            assertEquals(respike.bundle(), injector.getInstance(InferenceEngine.class).bundle());
+        try (InferenceEngine engine = injector.getInstance(InferenceEngine.class)) {
+            assertEquals(engine.bundle(), injector.getInstance(InferenceEngine.class).bundle());
             injector.getInstance(VideoClassifier.class).classify(mp4.toUri(), injector.getInstance(ResultSink.class));
         }
         assertEquals(Cadence.of(bundle).results(32), results.size(), 1, "4 s of video at the model's 8 fps");
-    }
-
-    @Test
-    void framesPushedByHandGoToTheListener() throws Exception {
-        List<ActionResult> results = new ArrayList<>();
-        try (Respike respike = Respike.open(bundle, EngineConfig.cpu());
-                SinkStream stream = respike.openStream("hand", results::add)) {
-            ByteBuffer gray = ByteBuffer.allocateDirect(32 * 24 * 3);
-            Frame f = new Frame();
-            Cadence cadence = Cadence.of(bundle);
-            for (int i = 0; i < cadence.endingInsideTheLastGroupOfAClip(); i++) {
-                stream.push(f.set(gray, 32, 24, 96, PixelFormat.RGB, i, 1));
-            }
-            assertTrue(results.isEmpty());
-            stream.finish();
-            assertEquals(cadence.clipFrames() - cadence.stride(), results.get(0).frames());
-        }
     }
 }

@@ -13,7 +13,7 @@ class FrameTest {
         Frame f = new Frame();
         ByteBuffer b = ByteBuffer.allocate(4 * 3 * 2);
         assertSame(f, f.set(b, 4, 2, 12, PixelFormat.RGB, 10, 5));
-        assertEquals(12, f.stride());
+        assertEquals(12, f.rowStride());
         assertEquals(10, f.ptsNanos());
         assertEquals(PixelFormat.BGRx, f.set(ByteBuffer.allocate(8), 1, 2, 4, PixelFormat.BGRx, 0, 0).format());
     }

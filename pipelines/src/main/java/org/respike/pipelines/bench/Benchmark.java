@@ -14,6 +14,7 @@ import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.Latency;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.plugin.bench.ElementOverhead;
+import org.respike.plugin.gst.Pipelines;
 
 /** Everything `respike bench` measures, in one run on this machine, with the baseline beside the hybrid. */
 public final class Benchmark {
@@ -137,7 +138,7 @@ public final class Benchmark {
             return input;
         }
         progress("making " + input);
-        PipelineRun.Result made = PipelineRun.run("filesrc location="
+        Pipelines.Result made = PipelineRun.run("filesrc location="
                 + LaunchTemplate.quote(root.resolve("pipelines/samples/long_57.mp4").toString())
                 + " ! decodebin ! videoconvert ! videoscale ! video/x-raw,width=640,height=360 ! identity eos-after="
                 + INPUT_SECONDS * INPUT_FPS + " ! x264enc speed-preset=fast key-int-max=50 ! mp4mux ! filesink location="

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.respike.elements.Action;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.gst.Pipelines;
 
 /**
  * One stream for many frames, with the process's resident memory (RSS) sampled over time. Run it in a
@@ -35,9 +36,9 @@ public final class Soak {
                 + LaunchTemplate.quote(bundle.toString()) + " ! fakesink sync=false";
         List<Sample> samples = new ArrayList<>();
         long t0 = System.nanoTime();
-        PipelineRun.Result result = PipelineRun.run(launch, new PipelineRun.Listener() {
+        Pipelines.Result result = PipelineRun.run(launch, new PipelineRun.Listener() {
             @Override
-            public void onAction(ActionEvent event) {}
+            public void onAction(Action event) {}
 
             @Override
             public void onProgress(long position, long duration) {

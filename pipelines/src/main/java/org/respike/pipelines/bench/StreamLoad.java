@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.respike.elements.Action;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.gst.Pipelines;
 
 /**
  * N copies of one file pipeline run side by side in this process as fast as they go: N streams are
@@ -18,7 +19,7 @@ import org.respike.pipelines.run.PipelineRun;
 final class StreamLoad {
 
     /** How N parallel streams went: wall time, frames per second over all streams, the actions. */
-    record Trial(int streams, double wallSeconds, double videoSeconds, long framesPerStream, List<ActionEvent> events) {
+    record Trial(int streams, double wallSeconds, double videoSeconds, long framesPerStream, List<Action> events) {
         boolean realTime() {
             return wallSeconds <= videoSeconds;
         }
@@ -42,16 +43,16 @@ final class StreamLoad {
     Trial run(String stage, int streams) throws Exception {
         String launch = "filesrc location=" + LaunchTemplate.quote(input.toString()) + " ! decodebin ! videoconvert ! "
                 + stage + " ! fakesink sync=false";
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(streams);
         try {
             long t0 = System.nanoTime();
-            List<Future<PipelineRun.Result>> runs = new ArrayList<>();
+            List<Future<Pipelines.Result>> runs = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
                 runs.add(pool.submit(() -> PipelineRun.run(launch, events::add, 600_000)));
             }
-            for (Future<PipelineRun.Result> run : runs) {
-                PipelineRun.Result result = run.get();
+            for (Future<Pipelines.Result> run : runs) {
+                Pipelines.Result result = run.get();
                 if (!result.ok()) {
                     throw new IllegalStateException(stage + ": " + result.message());
                 }

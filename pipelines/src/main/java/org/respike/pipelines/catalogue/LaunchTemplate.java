@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * One launch string of the catalogue, read from a {@code .launch} file: comment lines (#) describe it,
- * {@code # var NAME: text} declares a variable used as {@code ${NAME}}, {@code # test-substitute: A -> B}
+ * {@code # var NAME: text} declares a variable used as {@code ${NAME}} (a text ending in
+ * {@code (default: VALUE)} gives it a value when none is passed), {@code # test-substitute: A -> B}
  * names a replacement that lets CI run an entry written for hardware it lacks; the other lines, joined,
  * are the launch string.
  */
 public record LaunchTemplate(String name, String description, Map<String, String> variables,
-        Map<String, String> testSubstitutions, String body) {
+        Map<String, String> defaults, Map<String, String> testSubstitutions, String body) {
 
     private static final Pattern VAR = Pattern.compile("^# var ([A-Z0-9_]+): (.*)$");
+    private static final Pattern DEFAULT = Pattern.compile("\\(default: ([^)]*)\\)$");
     private static final Pattern SUBSTITUTE = Pattern.compile("^# test-substitute: (.+?) -> (.+)$");
     private static final Pattern USE = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
@@ -27,6 +29,7 @@ public record LaunchTemplate(String name, String description, Map<String, String
         String name = file.getFileName().toString().replaceFirst("\\.launch$", "");
         StringBuilder description = new StringBuilder();
         Map<String, String> variables = new LinkedHashMap<>();
+        Map<String, String> defaults = new LinkedHashMap<>();
         Map<String, String> substitutions = new LinkedHashMap<>();
         List<String> body = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
@@ -34,6 +37,10 @@ public record LaunchTemplate(String name, String description, Map<String, String
             Matcher sub = SUBSTITUTE.matcher(line);
             if (var.matches()) {
                 variables.put(var.group(1), var.group(2));
+                Matcher value = DEFAULT.matcher(var.group(2));
+                if (value.find()) {
+                    defaults.put(var.group(1), value.group(1));
+                }
             } else if (sub.matches()) {
                 substitutions.put(sub.group(1), sub.group(2));
             } else if (line.startsWith("#")) {
@@ -42,7 +49,7 @@ public record LaunchTemplate(String name, String description, Map<String, String
                 body.add(line.strip());
             }
         }
-        LaunchTemplate template = new LaunchTemplate(name, description.toString().strip(), variables, substitutions,
+        LaunchTemplate template = new LaunchTemplate(name, description.toString().strip(), variables, defaults, substitutions,
                 String.join(" ", body));
         template.checkDeclared();
         return template;
@@ -58,8 +65,10 @@ public record LaunchTemplate(String name, String description, Map<String, String
         }
     }
 
-    /** The launch string with every variable replaced by its quoted value. */
-    public String render(Map<String, String> values) {
+    /** The launch string with every variable replaced by its quoted value (or its default). */
+    public String render(Map<String, String> given) {
+        Map<String, String> values = new LinkedHashMap<>(defaults);
+        values.putAll(given);
         List<String> missing = variables.keySet().stream().filter(v -> !values.containsKey(v)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(name + " needs " + missing + ": " + describeVariables());

@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
 import org.respike.pipelines.demo.DemoScore;
 import org.respike.pipelines.demo.GroundTruth;
 import org.respike.pipelines.demo.TimelinePlot;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.Latency;
 import org.respike.pipelines.run.PipelineRun;
+import org.respike.plugin.gst.Pipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,15 +58,14 @@ final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(events);
         String model = RespikeHome.model(options.model).toString();
         String launch = PipelineCatalogue.load(root.resolve("pipelines/catalogue")).get("file-annotated")
-                .render(Map.of("URI", videoFile.toUri().toString(), "MODEL", model, "EVENTS", events.toString(),
-                        "OUTPUT", annotated.toString()))
-                .replace("respikebin ", "respikebin device=" + options.device + " ");
+                .render(Map.of("URI", videoFile.toUri().toString(), "MODEL", model, "DEVICE", options.device,
+                        "EVENTS", events.toString(), "OUTPUT", annotated.toString()));
         System.out.println("demo: " + videoFile + " (" + truth.segments().size() + " actions, "
                 + String.format(Locale.ROOT, "%.0f s", truth.duration()) + ") with " + model);
 
-        List<ActionEvent> results = Collections.synchronizedList(new ArrayList<>());
+        List<Action> results = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        PipelineRun.Result result = PipelineRun.run(launch, new LivePrinter(results), 0);
+        Pipelines.Result result = PipelineRun.run(launch, new LivePrinter(results), 0);
         double wall = (System.nanoTime() - started) / 1e9;
         System.err.println();
         if (!result.ok()) {
@@ -85,16 +85,16 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Prints each change of the recognised action as it happens, and a progress line on stderr. */
     private static final class LivePrinter implements PipelineRun.Listener {
-        private final List<ActionEvent> results;
+        private final List<Action> results;
         private String current = "";
         private long lastProgress;
 
-        LivePrinter(List<ActionEvent> results) {
+        LivePrinter(List<Action> results) {
             this.results = results;
         }
 
         @Override
-        public void onAction(ActionEvent e) {
+        public void onAction(Action e) {
             results.add(e);
             if (!e.label().equals(current)) {
                 current = e.label();
@@ -122,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> summary(List<ActionEvent> results, DemoScore score, GroundTruth truth,
+    private static Map<String, Object> summary(List<Action> results, DemoScore score, GroundTruth truth,
             double wall) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("results", results.size());
@@ -140,8 +140,8 @@ final class DemoCommand implements Callable<Integer> {
         Latency latency = Latency.of(results);
         s.put("latency_us_p50", latency.p50Us());
         s.put("latency_us_p99", latency.p99Us());
-        s.put("mean_spike_rate", results.stream().mapToDouble(ActionEvent::spikeRate).average().orElse(0));
-        s.put("mean_energy_uj_per_clip", results.stream().mapToDouble(ActionEvent::energyPj).average().orElse(0) / 1e6);
+        s.put("mean_spike_rate", results.stream().mapToDouble(Action::spikeRate).average().orElse(0));
+        s.put("mean_energy_uj_per_clip", results.stream().mapToDouble(Action::energyPj).average().orElse(0) / 1e6);
         return s;
     }
 

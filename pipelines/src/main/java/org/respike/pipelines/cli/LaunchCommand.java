@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
-import org.respike.pipelines.run.ActionEvent;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.pipelines.run.Reconnector;
+import org.respike.plugin.gst.Pipelines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,7 +53,7 @@ final class LaunchCommand implements Callable<Integer> {
         }
         PipelineRun.Listener printer = new PipelineRun.Listener() {
             @Override
-            public void onAction(ActionEvent e) {
+            public void onAction(Action e) {
                 System.out.printf("ACTION %s %s %.3f [%.2f s .. %.2f s]%n", e.streamId(), e.label(), e.score(),
                         e.start() / 1e9, e.end() / 1e9);
             }
@@ -63,7 +64,7 @@ final class LaunchCommand implements Callable<Integer> {
             }
         };
         long timeout = timeoutSeconds * 1000;
-        PipelineRun.Result result = reconnect
+        Pipelines.Result result = reconnect
                 ? new Reconnector(1_000, 30_000, maxRestarts, System.err::println).run(description, printer, timeout)
                 : PipelineRun.run(description, printer, timeout);
         System.err.println(result.ok() ? "EOS" : "ERROR " + result.message());

@@ -7,30 +7,31 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
-import org.respike.models.engine.EngineConfig;
-import org.respike.models.engine.ExecutionProvider;
+import org.respike.elements.infer.InferSettings;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.pipelines.catalogue.LaunchTemplate;
+import org.respike.plugin.gst.Pipelines;
 
 /**
- * Classifies whole video files through a real GStreamer pipeline with respikeinfer. It holds the model
- * open while it lives, so the pipelines of successive files share one engine instead of reloading it.
+ * Classifies whole video files through a real GStreamer pipeline with respikeinfer. It holds open the
+ * engine that respikeinfer opens with the same properties while it lives, so the pipelines of successive
+ * files share one engine instead of reloading it.
  */
 public final class FileClassifier implements AutoCloseable {
 
-    private final String model;
-    private final String device;
+    /** respikeinfer's properties in every pipeline, and the settings of the engine held. */
+    private final Map<String, String> inferProperties = new LinkedHashMap<>();
     private final long timeoutMillis;
     private final InferenceEngine engine;
 
     /** Loads the model now: a missing or broken bundle fails here, before any file. */
     public FileClassifier(String model, String device, long timeoutMillis) {
-        this.model = RespikeHome.model(model).toString();
-        this.device = device;
+        inferProperties.put("model", RespikeHome.model(model).toString());
+        inferProperties.put("device", device);
         this.timeoutMillis = timeoutMillis;
-        this.engine = InferenceEngine.shared(Path.of(this.model),
-                EngineConfig.defaults().withProvider(ExecutionProvider.parse(device)));
+        this.engine = InferSettings.of(inferProperties).openEngine();
     }
 
     @Override
@@ -46,11 +47,13 @@ public final class FileClassifier implements AutoCloseable {
         if (!Files.isReadable(file)) {
             return FileClassification.failed(name, "file is not readable");
         }
-        List<ActionEvent> events = Collections.synchronizedList(new ArrayList<>());
-        String launch = "filesrc location=" + LaunchTemplate.quote(name) + " ! decodebin ! videoconvert ! respikeinfer"
-                + " model=" + LaunchTemplate.quote(model) + " device=" + device
-                + " ! fakesink sync=false";
-        PipelineRun.Result result = PipelineRun.run(launch, events::add, timeoutMillis);
+        List<Action> events = Collections.synchronizedList(new ArrayList<>());
+        StringBuilder launch = new StringBuilder("filesrc location=" + LaunchTemplate.quote(name)
+                + " ! decodebin ! videoconvert ! respikeinfer");
+        inferProperties.forEach((property, value) -> launch.append(' ').append(property).append('=')
+                .append(LaunchTemplate.quote(value)));
+        launch.append(" ! fakesink sync=false");
+        Pipelines.Result result = PipelineRun.run(launch.toString(), events::add, timeoutMillis);
         if (!result.ok()) {
             return FileClassification.failed(name, result.message());
         }
@@ -61,13 +64,13 @@ public final class FileClassifier implements AutoCloseable {
         return average(name, events);
     }
 
-    private static FileClassification average(String file, List<ActionEvent> events) {
+    private static FileClassification average(String file, List<Action> events) {
         Map<String, Double> mean = new LinkedHashMap<>();
-        for (ActionEvent e : events) {
+        for (Action e : events) {
             e.scores().forEach((label, s) -> mean.merge(label, s / events.size(), Double::sum));
         }
         Map.Entry<String, Double> best = mean.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        long frames = events.stream().mapToLong(ActionEvent::streamFrames).max().orElse(0);
+        long frames = events.stream().mapToLong(Action::streamFrames).max().orElse(0);
         return new FileClassification(file, best.getKey(), best.getValue(), mean, frames, events.size(), null);
     }
 }

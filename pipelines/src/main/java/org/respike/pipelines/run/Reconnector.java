@@ -1,6 +1,7 @@
 package org.respike.pipelines.run;
 
 import java.util.function.Consumer;
+import org.respike.plugin.gst.Pipelines;
 
 /**
  * Keeps a live pipeline running: when it fails or ends (a camera or server went away: rtspsrc reports
@@ -23,14 +24,14 @@ public final class Reconnector {
         this.log = log;
     }
 
-    public PipelineRun.Result run(String launch, PipelineRun.Listener listener, long timeoutMillis) {
+    public Pipelines.Result run(String launch, PipelineRun.Listener listener, long timeoutMillis) {
         long delay = firstDelayMillis;
         for (int restarts = 0; ; restarts++) {
             long started = System.nanoTime();
-            PipelineRun.Result result = PipelineRun.run(launch, listener, timeoutMillis);
-            boolean retryable = result.outcome() == PipelineRun.Outcome.ERROR
-                    || result.outcome() == PipelineRun.Outcome.EOS
-                    || (result.outcome() == PipelineRun.Outcome.BAD_PIPELINE && restarts > 0);
+            Pipelines.Result result = PipelineRun.run(launch, listener, timeoutMillis);
+            boolean retryable = result.outcome() == Pipelines.Outcome.ERROR
+                    || result.outcome() == Pipelines.Outcome.EOS
+                    || (result.outcome() == Pipelines.Outcome.BAD_PIPELINE && restarts > 0);
             if (!retryable || (maxRestarts >= 0 && restarts >= maxRestarts)) {
                 return result;
             }

@@ -47,6 +47,14 @@ class LaunchTemplateTest {
     }
 
     @Test
+    void aVariableWithADefaultMayBeLeftOut() throws Exception {
+        LaunchTemplate t = write("# var DEVICE: where it runs (default: auto)\nrespikeinfer device=${DEVICE} ! fakesink\n");
+        assertEquals(Map.of("DEVICE", "auto"), t.defaults());
+        assertEquals("respikeinfer device=\"auto\" ! fakesink", t.render(Map.of()));
+        assertEquals("respikeinfer device=\"cpu\" ! fakesink", t.render(Map.of("DEVICE", "cpu")));
+    }
+
+    @Test
     void undeclaredVariableIsRejectedWhenRead() {
         assertThrows(IllegalArgumentException.class, () -> write("fakesrc ! filesink location=${OUT}\n"));
     }

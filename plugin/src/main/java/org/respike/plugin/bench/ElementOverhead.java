@@ -61,10 +61,10 @@ public final class ElementOverhead {
         String launch = "videotestsrc num-buffers=" + buffers + " pattern=solid-color"
                 + " ! video/x-raw,format=RGB,width=320,height=240" + elements + " ! fakesink sync=false";
         long t0 = System.nanoTime();
-        Pipelines.Outcome outcome = Pipelines.runPrinting(launch, line -> {}, 120_000);
+        Pipelines.Result result = Pipelines.run(launch, message -> {}, 120_000);
         long t1 = System.nanoTime();
-        if (outcome != Pipelines.Outcome.EOS) {
-            throw new IllegalStateException(launch + " ended with " + outcome);
+        if (!result.ok()) {
+            throw new IllegalStateException(launch + " ended with " + result);
         }
         return (t1 - t0) / (double) buffers;
     }

@@ -4,9 +4,8 @@ import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.respike.elements.spi.BinDefinition;
 import org.respike.elements.spi.BinDefinition.BinHost;
 import org.respike.elements.spi.BinDefinition.BinLogic;
@@ -17,141 +16,141 @@ import org.respike.elements.spi.PropertySpec;
   * The GType of one {@link BinDefinition}: a GstBin subclass whose instance init parses the children (as an
   * inner bin), ghosts its sink and src pads and routes the bin's properties through {@link BinLogic}.
   */
-final class BinType {
-    private static final Map<String, BinType> BY_NAME = new ConcurrentHashMap<>();
-
+final class BinType extends ElementType<BinType.Instance> {
     private final BinDefinition definition;
-    private final List<PropertySpec> properties;
-    private final String factoryName;
-    private final String typeName;
-    private final Instances<Instance> instances = new Instances<>();
-    private long gtype;
-    private volatile DebugCategory debug;
-    private volatile Function parentFinalize;
+    /** Property ids 1..n: the bin's own, then those of each forwarded child. */
+    private final List<Slot> properties;
 
-    private final Callbacks.ClassInit classInit = this::classInit;
-    private final Callbacks.InstanceInit instanceInit = this::instanceInit;
-    private final Callbacks.PropertyFunc setProperty = this::setProperty;
-    private final Callbacks.PropertyFunc getProperty = this::getProperty;
-    private final Callbacks.Finalize finalizer = this::finalizeInstance;
+    private volatile Function parentChangeState;
+    // Strong reference for the life of the process (this object is registered forever).
+    private final Callbacks.ChangeState changeState = this::changeState;
 
-    private BinType(BinDefinition definition) {
+    /** One property of the bin: its own (forwarded null) or a child's, exposed as it is. */
+    private record Slot(PropertySpec spec, BinDefinition.ForwardedChild forwarded) {}
+
+    BinType(BinDefinition definition) {
+        super(definition.factoryName(), definition.metadata(), GstApi.gst_bin_get_type(), Layout.BIN_CLASS_SIZE,
+                Layout.BIN_SIZE);
         this.definition = definition;
-        this.factoryName = definition.factoryName();
-        this.properties = List.copyOf(definition.properties());
-        this.typeName = ElementTypes.typeName(factoryName);
+        List<Slot> slots = new ArrayList<>();
+        definition.properties().forEach(spec -> slots.add(new Slot(spec, null)));
+        for (BinDefinition.ForwardedChild forwarded : definition.forwarded()) {
+            forwarded.definition().properties().forEach(spec -> slots.add(new Slot(spec, forwarded)));
+        }
+        this.properties = List.copyOf(slots);
     }
 
-    /** True when {@code object} is a live instance of any registered ReSpike bin. */
-    static boolean isBin(Pointer object) {
-        return BY_NAME.values().stream().anyMatch(type -> type.instances.get(object) != null);
+    @Override
+    int propertyCount() {
+        return properties.size();
     }
 
-    static void register(Pointer plugin, BinDefinition definition) {
-        BinType type = BY_NAME.computeIfAbsent(definition.factoryName(), n -> new BinType(definition));
-        type.ensureGType();
-        if (GstApi.gst_element_register(plugin, type.factoryName, Layout.RANK_NONE, type.gtype) == 0) {
-            throw new IllegalStateException("gst_element_register failed for " + type.factoryName);
+    @Override
+    void initClass(Pointer klass, Pointer parent) {
+        parentChangeState = Function.getFunction(parent.getPointer(Layout.ELEMENT_CLASS_CHANGE_STATE));
+        klass.setPointer(Layout.ELEMENT_CLASS_CHANGE_STATE, Callbacks.pointer(changeState));
+        ParamSpecs.install(klass, factoryName, definition.properties(), 1);
+        int id = definition.properties().size() + 1;
+        for (BinDefinition.ForwardedChild forwarded : definition.forwarded()) {
+            List<PropertySpec> specs = forwarded.definition().properties();
+            ParamSpecs.install(klass, forwarded.definition().factoryName(), specs, id);
+            id += specs.size();
         }
+        addPadTemplates(klass, "ANY");
     }
 
-    private synchronized void ensureGType() {
-        if (gtype != 0) {
-            return;
-        }
-        if (GObjectApi.g_type_from_name(typeName) != 0) {
-            throw new IllegalStateException("GType " + typeName + " exists but was not registered by this glue");
-        }
-        gtype = GObjectApi.g_type_register_static_simple(GstApi.gst_bin_get_type(), typeName, Layout.BIN_CLASS_SIZE,
-                Callbacks.keep(classInit), Layout.BIN_SIZE, Callbacks.keep(instanceInit), 0);
-        if (gtype == 0) {
-            throw new IllegalStateException("g_type_register_static_simple failed for " + typeName);
-        }
-    }
-
-    private void classInit(Pointer klass, Pointer data) {
-        try {
-            Pointer parent = GObjectApi.g_type_class_peek_parent(klass);
-            parentFinalize = Function.getFunction(parent.getPointer(Layout.OBJECT_CLASS_FINALIZE));
-            debug = new DebugCategory(factoryName, definition.metadata().longName());
-            klass.setPointer(Layout.OBJECT_CLASS_SET_PROPERTY, Callbacks.pointer(setProperty));
-            klass.setPointer(Layout.OBJECT_CLASS_GET_PROPERTY, Callbacks.pointer(getProperty));
-            klass.setPointer(Layout.OBJECT_CLASS_FINALIZE, Callbacks.pointer(finalizer));
-            ParamSpecs.install(klass, properties);
-            ElementTypes.setMetadata(klass, definition.metadata());
-            ElementTypes.addPadTemplates(klass, "ANY");
-        } catch (Throwable t) {
-            System.err.println("respike: class_init of " + factoryName + " failed: " + ElementErrors.stackTrace(t));
-        }
-    }
-
-    private void instanceInit(Pointer bin, Pointer klass) {
+    /** A bin whose children fail to build still exists (without logic), so that its properties read defaults. */
+    @Override
+    Instance createInstance(Pointer bin) {
         Instance state = new Instance(bin);
-        instances.put(bin, state);
         try {
             state.build();
         } catch (Throwable t) {
             String message = factoryName + ": building the children '" + definition.children() + "' failed: "
                     + ElementErrors.describe(t);
-            if (debug != null) {
-                debug.log(LogLevel.ERROR, bin, message);
+            if (debug() != null) {
+                debug().log(LogLevel.ERROR, bin, message);
             }
             System.err.println("respike: " + message);
         }
+        return state;
     }
 
-    private void finalizeInstance(Pointer object) {
-        try {
-            instances.remove(object);
-        } finally {
-            parentFinalize.invoke(Void.class, new Object[] {object});
+    @Override
+    void closeInstance(Instance state) {}
+
+    /** Tells the logic of READY to PAUSED before GstBin starts the children, and of PAUSED to READY after. */
+    private int changeState(Pointer bin, int transition) {
+        Instance state = instances.get(bin);
+        BinLogic logic = state == null ? null : state.logic;
+        if (logic != null && transition == Layout.STATE_CHANGE_READY_TO_PAUSED) {
+            try {
+                logic.starting(objectName(bin));
+            } catch (Throwable t) {
+                warn(bin, factoryName + " failed to start: " + ElementErrors.describe(t), t);
+            }
         }
+        int result = parentChangeState.invokeInt(new Object[] {bin, transition});
+        if (logic != null && transition == Layout.STATE_CHANGE_PAUSED_TO_READY) {
+            try {
+                logic.stopped();
+            } catch (Throwable t) {
+                warn(bin, factoryName + " failed to stop: " + ElementErrors.describe(t), t);
+            }
+        }
+        return result;
     }
 
-    private void setProperty(Pointer object, int id, Pointer value, Pointer pspec) {
-        Instance state = instances.get(object);
-        if (state == null || state.logic == null || id < 1 || id > properties.size()) {
+    @Override
+    void setProperty(Instance state, Pointer object, int id, Pointer value) {
+        if (state == null || state.logic == null) {
             return;
         }
-        PropertySpec spec = properties.get(id - 1);
+        Slot slot = properties.get(id - 1);
         try {
-            Object v = GValues.readProperty(value, spec);
-            String problem = ParamSpecs.problem(spec, v);
-            if (problem != null) {
-                warn(object, problem, null);
+            if (slot.forwarded() != null) {
+                // The same GValue type on both sides: the child checks and applies it as if set on it directly.
+                state.withChild(slot.forwarded().child(), slot.spec().name(), child -> {
+                    GObjectApi.g_object_set_property(child, slot.spec().name(), value);
+                    return null;
+                });
+            } else {
+                state.logic.setProperty(slot.spec().name(), GValues.readProperty(value, slot.spec()));
+            }
+        } catch (Throwable t) {
+            warn(object, "setting " + slot.spec().name() + " failed: " + ElementErrors.describe(t), t);
+        }
+    }
+
+    @Override
+    void getProperty(Instance state, Pointer object, int id, Pointer value) {
+        Slot slot = properties.get(id - 1);
+        try {
+            if (state != null && state.logic != null && slot.forwarded() != null) {
+                state.withChild(slot.forwarded().child(), slot.spec().name(), child -> {
+                    GObjectApi.g_object_get_property(child, slot.spec().name(), value);
+                    return null;
+                });
                 return;
             }
-            state.logic.setProperty(spec.name(), v);
+            Object v = state == null || state.logic == null ? null : state.logic.getProperty(slot.spec().name());
+            GValues.writeProperty(value, slot.spec(), v);
         } catch (Throwable t) {
-            warn(object, "setting " + spec.name() + " failed: " + ElementErrors.describe(t), t);
+            warn(object, "reading " + slot.spec().name() + " failed: " + ElementErrors.describe(t), t);
+            GValues.writeProperty(value, slot.spec(), null);
         }
-    }
-
-    private void getProperty(Pointer object, int id, Pointer value, Pointer pspec) {
-        if (id < 1 || id > properties.size()) {
-            return;
-        }
-        Instance state = instances.get(object);
-        PropertySpec spec = properties.get(id - 1);
-        Object v = null;
-        try {
-            v = state == null || state.logic == null ? null : state.logic.getProperty(spec.name());
-        } catch (Throwable t) {
-            warn(object, "reading " + spec.name() + " failed: " + ElementErrors.describe(t), t);
-        }
-        GValues.writeProperty(value, spec, v);
     }
 
     /** A warning on the bus (dropped while the bin has no parent) and in the debug log. */
     private void warn(Pointer bin, String message, Throwable cause) {
-        if (debug != null) {
-            debug.log(LogLevel.WARNING, bin, cause == null ? message : ElementErrors.stackTrace(cause));
+        if (debug() != null) {
+            debug().log(LogLevel.WARNING, bin, cause == null ? message : ElementErrors.stackTrace(cause));
         }
         ElementErrors.warning(bin, message, cause);
     }
 
     /** One bin instance: its inner bin of children and its logic. */
-    private final class Instance implements BinHost {
+    final class Instance implements BinHost {
         private final Pointer bin;
         private volatile BinLogic logic;
 
@@ -224,11 +223,6 @@ final class BinType {
                     GObjectApi.g_value_unset(value);
                 }
             });
-        }
-
-        @Override
-        public void setChildCaps(String child, String caps) {
-            setChildProperty(child, "caps", caps);
         }
     }
 }

@@ -65,6 +65,11 @@ final class Callbacks {
         int invoke(Pointer trans, Pointer incaps, Pointer outcaps);
     }
 
+    /** GstElementClass.change_state: a GstStateChange in, a GstStateChangeReturn out. */
+    interface ChangeState extends Callback {
+        int invoke(Pointer element, int transition);
+    }
+
     /** GstBaseTransformClass.sink_event (gboolean) and transform_ip (GstFlowReturn). */
     interface ObjectFunc extends Callback {
         int invoke(Pointer trans, Pointer arg);

@@ -6,8 +6,8 @@ import java.io.StringWriter;
 
 /** GST_ELEMENT_ERROR and GST_ELEMENT_WARNING for Java: messages on the bus, with the exception as debug text. */
 final class ElementErrors {
-    /** Error domains of GStreamer's core errors. */
-    enum Domain { CORE, LIBRARY, RESOURCE, STREAM }
+    /** The error domains this glue reports in. */
+    enum Domain { RESOURCE, STREAM }
 
     private ElementErrors() {}
 
@@ -21,8 +21,6 @@ final class ElementErrors {
 
     private static void post(Pointer element, int type, Domain domain, int code, String text, Throwable cause) {
         int quark = switch (domain) {
-            case CORE -> GstApi.gst_core_error_quark();
-            case LIBRARY -> GstApi.gst_library_error_quark();
             case RESOURCE -> GstApi.gst_resource_error_quark();
             case STREAM -> GstApi.gst_stream_error_quark();
         };

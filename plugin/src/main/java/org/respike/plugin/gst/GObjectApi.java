@@ -34,6 +34,8 @@ final class GObjectApi {
 
     static native void g_object_get_property(Pointer object, String name, Pointer value);
 
+    static native void g_object_set_property(Pointer object, String name, Pointer value);
+
     static native Pointer g_param_spec_string(String name, Pointer nick, Pointer blurb, Pointer def, int flags);
 
     static native Pointer g_param_spec_boolean(String name, Pointer nick, Pointer blurb, int def, int flags);
@@ -43,6 +45,17 @@ final class GObjectApi {
 
     static native Pointer g_param_spec_double(String name, Pointer nick, Pointer blurb, double min, double max,
             double def, int flags);
+
+    static native Pointer g_param_spec_enum(String name, Pointer nick, Pointer blurb, long enumType, int def,
+            int flags);
+
+    static native long g_enum_register_static(String name, Pointer values);
+
+    static native Pointer g_type_class_peek(long type);
+
+    static native Pointer g_type_class_ref(long type);
+
+    static native Pointer g_enum_get_value(Pointer enumClass, int value);
 
     static native Pointer g_value_init(Pointer value, long type);
 
@@ -77,6 +90,8 @@ final class GObjectApi {
     static native void g_value_set_double(Pointer value, double d);
 
     static native int g_value_get_enum(Pointer value);
+
+    static native void g_value_set_enum(Pointer value, int v);
 
     static native void g_value_take_boxed(Pointer value, Pointer boxed);
 

@@ -27,6 +27,7 @@ final class GValues {
             case BOOLEAN -> GObjectApi.g_value_get_boolean(value) != 0;
             case INT -> GObjectApi.g_value_get_int(value);
             case DOUBLE -> GObjectApi.g_value_get_double(value);
+            case ENUM -> spec.nicks().get(GObjectApi.g_value_get_enum(value));
         };
     }
 
@@ -38,6 +39,7 @@ final class GValues {
             case BOOLEAN -> GObjectApi.g_value_set_boolean(value, Boolean.TRUE.equals(x) ? 1 : 0);
             case INT -> GObjectApi.g_value_set_int(value, x == null ? 0 : ((Number) x).intValue());
             case DOUBLE -> GObjectApi.g_value_set_double(value, x == null ? 0 : ((Number) x).doubleValue());
+            case ENUM -> GObjectApi.g_value_set_enum(value, Math.max(0, spec.nicks().indexOf(x)));
         }
     }
 
@@ -91,7 +93,7 @@ final class GValues {
 
     /**
       * A Java copy of a GValue: Boolean, Integer, Long, Float, Double, String, List (arrays), Map (structures),
-      * caps as their string; other types as gst_value_serialize gives them.
+      * enums as their nick, caps as their string; other types as gst_value_serialize gives them.
       */
     static Object get(Pointer value) {
         long type = value.getLong(0);
@@ -112,7 +114,7 @@ final class GValues {
         } else if (fundamental == Layout.TYPE_STRING) {
             return CStrings.read(GObjectApi.g_value_get_string(value));
         } else if (fundamental == Layout.TYPE_ENUM) {
-            return GObjectApi.g_value_get_enum(value);
+            return enumNick(type, GObjectApi.g_value_get_enum(value));
         } else if (type == GstApi.gst_structure_get_type()) {
             return Structures.toMap(GObjectApi.g_value_get_boxed(value));
         } else if (type == GstApi.gst_caps_get_type()) {
@@ -127,5 +129,15 @@ final class GValues {
             return items;
         }
         return CStrings.take(GstApi.gst_value_serialize(value));
+    }
+
+    /** The nick of {@code v} in the GEnum {@code type}. */
+    private static String enumNick(long type, int v) {
+        Pointer enumClass = GObjectApi.g_type_class_peek(type);
+        if (enumClass == null) {
+            enumClass = GObjectApi.g_type_class_ref(type); // kept: enum classes live as long as their static types
+        }
+        Pointer enumValue = GObjectApi.g_enum_get_value(enumClass, v);
+        return enumValue == null ? Integer.toString(v) : CStrings.read(enumValue.getPointer(Layout.ENUM_VALUE_NICK));
     }
 }

@@ -40,8 +40,6 @@ final class GstApi {
     static native Pointer gst_object_get_name(Pointer object);
 
     /** A new reference to the parent, or null. */
-    static native Pointer gst_object_get_parent(Pointer object);
-
     static native int gst_object_set_name(Pointer object, String name);
 
     static native Pointer gst_object_ref_sink(Pointer object);
@@ -101,10 +99,6 @@ final class GstApi {
     static native int gst_stream_error_quark();
 
     static native int gst_resource_error_quark();
-
-    static native int gst_core_error_quark();
-
-    static native int gst_library_error_quark();
 
     static native Pointer gst_message_get_structure(Pointer message);
 

@@ -16,7 +16,12 @@ final class Layout {
     static final int OBJECT_CLASS_SET_PROPERTY = offset("GObjectClass.set_property");
     static final int OBJECT_CLASS_GET_PROPERTY = offset("GObjectClass.get_property");
     static final int OBJECT_CLASS_FINALIZE = offset("GObjectClass.finalize");
+    static final int PARAM_SPEC_NAME = offset("GParamSpec.name");
     static final int PARAM_SPEC_VALUE_TYPE = offset("GParamSpec.value_type");
+    static final int ENUM_VALUE_SIZE = offset("GEnumValue.sizeof");
+    static final int ENUM_VALUE_VALUE = offset("GEnumValue.value");
+    static final int ENUM_VALUE_NAME = offset("GEnumValue.value_name");
+    static final int ENUM_VALUE_NICK = offset("GEnumValue.value_nick");
     static final int ERROR_MESSAGE = offset("GError.message");
     static final int VALUE_SIZE = offset("GValue.sizeof");
 
@@ -25,6 +30,7 @@ final class Layout {
     static final int BASE_TRANSFORM_SIZE = offset("GstBaseTransform.sizeof");
     static final int BIN_CLASS_SIZE = offset("GstBinClass.sizeof");
     static final int BIN_SIZE = offset("GstBin.sizeof");
+    static final int ELEMENT_CLASS_CHANGE_STATE = offset("GstElementClass.change_state");
     static final int BT_PASSTHROUGH_ON_SAME_CAPS = offset("GstBaseTransformClass.passthrough_on_same_caps");
     static final int BT_TRANSFORM_IP_ON_PASSTHROUGH = offset("GstBaseTransformClass.transform_ip_on_passthrough");
     static final int BT_START = offset("GstBaseTransformClass.start");
@@ -61,9 +67,10 @@ final class Layout {
     static final int STATE_NULL = value("GST_STATE_NULL");
     static final int STATE_PLAYING = value("GST_STATE_PLAYING");
     static final int STATE_CHANGE_FAILURE = value("GST_STATE_CHANGE_FAILURE");
+    static final int STATE_CHANGE_READY_TO_PAUSED = value("GST_STATE_CHANGE_READY_TO_PAUSED");
+    static final int STATE_CHANGE_PAUSED_TO_READY = value("GST_STATE_CHANGE_PAUSED_TO_READY");
     static final int FLOW_OK = value("GST_FLOW_OK");
     static final int FLOW_ERROR = value("GST_FLOW_ERROR");
-    static final int FLOW_NOT_NEGOTIATED = value("GST_FLOW_NOT_NEGOTIATED");
     static final int MAP_READ = value("GST_MAP_READ");
     static final int MAP_WRITE = value("GST_MAP_WRITE");
     static final int BUFFER_FLAG_DISCONT = value("GST_BUFFER_FLAG_DISCONT");
@@ -77,14 +84,13 @@ final class Layout {
     static final int STREAM_ERROR_FAILED = value("GST_STREAM_ERROR_FAILED");
     static final int STREAM_ERROR_FORMAT = value("GST_STREAM_ERROR_FORMAT");
     static final int RESOURCE_ERROR_FAILED = value("GST_RESOURCE_ERROR_FAILED");
-    static final int CORE_ERROR_FAILED = value("GST_CORE_ERROR_FAILED");
-    static final int LIBRARY_ERROR_SETTINGS = value("GST_LIBRARY_ERROR_SETTINGS");
     static final int PAD_SRC = value("GST_PAD_SRC");
     static final int PAD_SINK = value("GST_PAD_SINK");
     static final int PAD_ALWAYS = value("GST_PAD_ALWAYS");
     static final int RANK_NONE = value("GST_RANK_NONE");
     static final int PARSE_FLAG_FATAL_ERRORS = value("GST_PARSE_FLAG_FATAL_ERRORS");
     static final int PARAM_READWRITE = value("G_PARAM_READWRITE");
+    static final int PARAM_MUTABLE_READY = value("GST_PARAM_MUTABLE_READY");
     static final int PARAM_MUTABLE_PLAYING = value("GST_PARAM_MUTABLE_PLAYING");
     static final long TYPE_BOOLEAN = value("G_TYPE_BOOLEAN");
     static final long TYPE_INT = value("G_TYPE_INT");
@@ -95,6 +101,7 @@ final class Layout {
     static final long TYPE_DOUBLE = value("G_TYPE_DOUBLE");
     static final long TYPE_STRING = value("G_TYPE_STRING");
     static final long TYPE_ENUM = value("G_TYPE_ENUM");
+    static final int LOG_LEVEL_WARNING = value("G_LOG_LEVEL_WARNING");
     static final int LEVEL_ERROR = value("GST_LEVEL_ERROR");
     static final int LEVEL_WARNING = value("GST_LEVEL_WARNING");
     static final int LEVEL_INFO = value("GST_LEVEL_INFO");

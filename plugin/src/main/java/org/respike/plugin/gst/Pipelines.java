@@ -7,13 +7,29 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Runs a launch string to EOS, error or timeout on the calling thread, handing each bus message (error,
- * warning, element message, EOS) to a listener as plain Java data, and the stream position twice a second.
- * Plain GStreamer calls, no main loop; every message is released as soon as it is read.
+ * The pipeline runner of the CLI, demo, bench and tests: runs a launch string to EOS, error or timeout on
+ * the calling thread, handing each bus message (error, warning, element message, EOS) to a listener as
+ * plain Java data, and the stream position twice a second. Plain GStreamer calls, no main loop; every
+ * message is released as soon as it is read. (gst1-java-core's Bus wraps each message in a Java object
+ * that frees it only when collected: about 1 KB of native memory per result grew over long runs.)
  */
 public final class Pipelines {
     /** How a run ended. */
-    public enum Outcome { EOS, ERROR, PARSE_ERROR, START_FAILED, TIMEOUT }
+    public enum Outcome {
+        EOS,
+        /** An element posted an error while the pipeline ran. */
+        ERROR,
+        /** The launch string did not parse, or the pipeline did not start. */
+        BAD_PIPELINE,
+        TIMEOUT
+    }
+
+    /** How a run ended and, unless at EOS, why: the last error ("element: text"). */
+    public record Result(Outcome outcome, String message) {
+        public boolean ok() {
+            return outcome == Outcome.EOS;
+        }
+    }
 
     /** The kinds of bus message a run reports. */
     public enum Kind { EOS, ERROR, WARNING, ELEMENT }
@@ -23,16 +39,7 @@ public final class Pipelines {
      * a launch string that does not parse, a timeout), the error or warning text (with the first line of
      * its debug detail), and for element messages the structure's name and fields.
      */
-    public record BusMessage(Kind kind, String source, String text, String structureName, Map<String, Object> fields) {
-        /** The one-line form gst-launch users know. */
-        public String line() {
-            return switch (kind) {
-                case EOS -> "EOS";
-                case ERROR, WARNING -> kind + (source == null ? "" : " from " + source) + ": " + text;
-                case ELEMENT -> "ELEMENT from " + source + ": " + text;
-            };
-        }
-    }
+    public record BusMessage(Kind kind, String source, String text, String structureName, Map<String, Object> fields) {}
 
     /** What a run reports while it goes. */
     public interface Listener {
@@ -46,21 +53,30 @@ public final class Pipelines {
 
     private Pipelines() {}
 
-    /** Runs with every message handed on as one line. */
-    public static Outcome runPrinting(String description, Consumer<String> lines, long timeoutMillis) {
-        Listener printer = message -> lines.accept(message.line());
-        return run(description, printer, timeoutMillis);
+    /** Runs {@code description}; {@code timeoutMillis <= 0} waits forever. */
+    public static Result run(String description, Listener listener, long timeoutMillis) {
+        String[] lastError = {""};
+        Outcome outcome = run(description, message -> {
+            if (message.kind() == Kind.ERROR) {
+                lastError[0] = (message.source() == null ? "" : message.source() + ": ") + message.text();
+            }
+            listener.onMessage(message);
+        }, listener, timeoutMillis);
+        if (outcome == Outcome.BAD_PIPELINE && lastError[0].isEmpty()) {
+            lastError[0] = "the pipeline failed to start";
+        }
+        return new Result(outcome, outcome == Outcome.EOS ? "" : lastError[0]);
     }
 
-    public static Outcome run(String description, Listener listener, long timeoutMillis) {
+    private static Outcome run(String description, Consumer<BusMessage> messages, Listener ticks, long timeoutMillis) {
         Memory error = new Memory(Native.POINTER_SIZE);
         error.setPointer(0, null);
         Pointer pipeline = GstApi.gst_parse_launch_full(description, null, Layout.PARSE_FLAG_FATAL_ERRORS, error);
         String problem = CStrings.takeError(error);
         if (pipeline == null) {
-            listener.onMessage(new BusMessage(Kind.ERROR, null, "could not construct pipeline: " + problem, null,
+            messages.accept(new BusMessage(Kind.ERROR, null, "could not construct pipeline: " + problem, null,
                     Map.of()));
-            return Outcome.PARSE_ERROR;
+            return Outcome.BAD_PIPELINE;
         }
         GstApi.gst_object_ref_sink(pipeline);
         Pointer bus = GstApi.gst_element_get_bus(pipeline);
@@ -75,14 +91,14 @@ public final class Pipelines {
                 Pointer message = GstApi.gst_bus_timed_pop_filtered(bus, started ? 100_000_000L : 0L, types);
                 if (System.nanoTime() >= nextTick) {
                     nextTick += TICK_NANOS;
-                    listener.onTick(query(pipeline, position, true), query(pipeline, duration, false));
+                    ticks.onTick(query(pipeline, position, true), query(pipeline, duration, false));
                 }
                 if (message == null) {
                     if (!started) {
-                        return Outcome.START_FAILED;
+                        return Outcome.BAD_PIPELINE;
                     }
                     if (System.nanoTime() > deadline) {
-                        listener.onMessage(new BusMessage(Kind.ERROR, null, "timed out after " + timeoutMillis
+                        messages.accept(new BusMessage(Kind.ERROR, null, "timed out after " + timeoutMillis
                                 + " ms", null, Map.of()));
                         return Outcome.TIMEOUT;
                     }
@@ -90,11 +106,11 @@ public final class Pipelines {
                 }
                 try {
                     BusMessage m = read(message, message.getInt(Layout.MESSAGE_TYPE));
-                    listener.onMessage(m);
+                    messages.accept(m);
                     if (m.kind() == Kind.EOS) {
                         return Outcome.EOS;
                     } else if (m.kind() == Kind.ERROR) {
-                        return started ? Outcome.ERROR : Outcome.START_FAILED;
+                        return started ? Outcome.ERROR : Outcome.BAD_PIPELINE;
                     }
                 } finally {
                     GstApi.gst_mini_object_unref(message);
@@ -117,7 +133,7 @@ public final class Pipelines {
     /** A Java copy of an error, warning, element or EOS message. */
     static BusMessage read(Pointer message, int type) {
         Pointer src = message.getPointer(Layout.MESSAGE_SRC);
-        String from = src == null ? "?" : ElementTypes.objectName(src);
+        String from = src == null ? "?" : ElementType.objectName(src);
         if (type == Layout.MESSAGE_EOS) {
             return new BusMessage(Kind.EOS, from, "", null, Map.of());
         } else if (type == Layout.MESSAGE_ERROR || type == Layout.MESSAGE_WARNING) {

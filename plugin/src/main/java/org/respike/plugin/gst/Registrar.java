@@ -17,11 +17,11 @@ public final class Registrar {
             Iterable<BinDefinition> bins) {
         int n = 0;
         for (ElementDefinition e : elements) {
-            TransformType.register(plugin, e);
+            ElementType.register(plugin, e.factoryName(), () -> new TransformType(e));
             n++;
         }
         for (BinDefinition b : bins) {
-            BinType.register(plugin, b);
+            ElementType.register(plugin, b.factoryName(), () -> new BinType(b));
             n++;
         }
         return n;

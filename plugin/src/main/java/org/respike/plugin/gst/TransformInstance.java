@@ -5,9 +5,9 @@ import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
@@ -18,20 +18,23 @@ final class TransformInstance implements ElementHost {
     private final Pointer element;
     /** GstMapInfo for the streaming thread (one buffer at a time per element). */
     private final Memory mapInfo = new Memory(Layout.MAP_INFO_SIZE);
-    /** Property values set before the logic exists (or when its creation failed), so reads stay consistent. */
-    private final Map<String, Object> pending = new ConcurrentHashMap<>();
+    /** The property values, the logic's and the glue's: they outlive a logic whose creation failed. */
+    private final PropertyValues props;
     private volatile VideoElement logic;
     private volatile Throwable creationFailure;
     private volatile VideoFormat format;
+    /** Between start and stop (PAUSED and PLAYING): properties read at start are refused. Guarded by this. */
+    private boolean started;
 
     TransformInstance(TransformType type, Pointer element) {
         this.type = type;
         this.element = element;
+        this.props = new PropertyValues(type.properties);
     }
 
     void create() {
         try {
-            logic = type.definition.create(this);
+            logic = type.definition.create(this, props);
         } catch (Throwable t) {
             creationFailure = t;
             log(LogLevel.ERROR, "creating the element logic failed: " + ElementErrors.stackTrace(t));
@@ -47,29 +50,50 @@ final class TransformInstance implements ElementHost {
         return l;
     }
 
-    void setProperty(PropertySpec spec, Object value) {
-        if (value == null) {
-            pending.remove(spec.name());
-        } else {
-            pending.put(spec.name(), value);
+    /**
+      * Sets a property GLib has already checked (type, range, enum value). One read at start is refused while the
+      * element runs, as GST_PARAM_MUTABLE_READY promises: the warning says so and the old value stays.
+      */
+    synchronized void setProperty(PropertySpec spec, Object value) {
+        if (spec.readAtStart() && started) {
+            warn("property '" + spec.name() + "' can only change in the NULL or READY state (" + type.factoryName
+                    + " reads it at start); keeping " + quoted(props.get(spec.name())), null);
+            return;
         }
-        if (logic != null) {
-            logic.setProperty(spec.name(), value);
-        }
+        props.set(spec.name(), value);
+    }
+
+    private static String quoted(Object value) {
+        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
     }
 
     Object getProperty(PropertySpec spec) {
-        Object v = logic == null ? null : logic.getProperty(spec.name());
-        return v != null ? v : pending.get(spec.name());
+        return props.get(spec.name());
     }
 
     void start() throws Exception {
-        logic().start();
+        synchronized (this) { // after this, no read-at-start property changes until stop
+            started = true;
+        }
+        try {
+            logic().start();
+        } catch (Exception | Error e) {
+            stopped();
+            throw e;
+        }
+    }
+
+    private synchronized void stopped() {
+        started = false;
     }
 
     void stop() {
         format = null;
-        logic().stop();
+        try {
+            logic().stop();
+        } finally {
+            stopped();
+        }
     }
 
     void setFormat(VideoFormat f) {
@@ -117,26 +141,9 @@ final class TransformInstance implements ElementHost {
 
     // --- ElementHost ---
 
-    /**
-     * The name the user gave: that of the ReSpike bin this element is a child of (a respikebin's
-     * respikeinfer reports the bin's name, not "infer"), else the element's own.
-     */
     @Override
     public String name() {
-        Pointer parent = GstApi.gst_object_get_parent(element);
-        while (parent != null) {
-            Pointer up;
-            try {
-                if (BinType.isBin(parent)) {
-                    return ElementTypes.objectName(parent);
-                }
-                up = GstApi.gst_object_get_parent(parent);
-            } finally {
-                GstApi.gst_object_unref(parent);
-            }
-            parent = up;
-        }
-        return ElementTypes.objectName(element);
+        return ElementType.objectName(element);
     }
 
     @Override

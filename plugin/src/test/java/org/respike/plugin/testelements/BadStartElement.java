@@ -3,6 +3,7 @@ package org.respike.plugin.testelements;
 import java.util.List;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.VideoElement;
@@ -19,8 +20,8 @@ public final class BadStartElement extends BasicElementDefinition {
                 BadStartElement::logic);
     }
 
-    private static VideoElement logic(ElementHost host) {
-        return new TestLogic(host, List.of()) {
+    private static VideoElement logic(ElementHost host, PropertyValues props) {
+        return new TestLogic(host, props) {
             @Override
             public void start() throws Exception {
                 throw new java.io.FileNotFoundException("model bundle /nonexistent/bundle not found");

@@ -3,6 +3,7 @@ package org.respike.plugin.testelements;
 import java.util.List;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.VideoElement;
@@ -25,13 +26,16 @@ public final class CountElement extends BasicElementDefinition {
             PropertySpec.bool("report", "Report", "Print the buffer count at EOS", false),
             PropertySpec.integer("factor", "Factor", "An integer in [0, 100]", 5, 0, 100),
             PropertySpec.real("gain", "Gain", "A real in [0, 10]", 1.5, 0, 10),
-            PropertySpec.choice("mode", "Mode", "A choice", "fast", List.of("fast", "slow")),
+            PropertySpec.choice("mode", "Mode", "A choice", "fast", List.of(
+                    new PropertySpec.Choice("fast", "Fast"), new PropertySpec.Choice("slow", "Slow"))),
+            PropertySpec.string("opened", "Opened", "Read at start: refused in PAUSED and PLAYING", "first")
+                    .readAtStartOnly(),
             PropertySpec.integer("null-checks", "Null checks",
                     "Per buffer, dereference null this many times in compiled code and catch the NullPointerException:"
                             + " HotSpot turns those into SIGSEGVs that only its own handler survives", 0, 0, 1_000_000));
 
-    private static VideoElement logic(ElementHost host) {
-        return new Logic(host);
+    private static VideoElement logic(ElementHost host, PropertyValues props) {
+        return new Logic(host, props);
     }
 
     private static final class Logic extends TestLogic {
@@ -46,8 +50,8 @@ public final class CountElement extends BasicElementDefinition {
             }
         }
 
-        Logic(ElementHost host) {
-            super(host, PROPERTIES);
+        Logic(ElementHost host, PropertyValues props) {
+            super(host, props);
         }
 
         @Override
@@ -59,7 +63,7 @@ public final class CountElement extends BasicElementDefinition {
                 r.disconts.incrementAndGet();
             }
             r.processed.incrementAndGet();
-            int n = integer("null-checks");
+            int n = props.integer("null-checks");
             for (int i = 0; i < n; i++) {
                 nullChecks += lengthOrMinusOne(i % 64 == 63 ? null : "x");
             }
@@ -74,7 +78,7 @@ public final class CountElement extends BasicElementDefinition {
         @Override
         public void eos() {
             super.eos();
-            if (Boolean.TRUE.equals(values.get("report"))) {
+            if (props.bool("report")) {
                 System.out.println("respiketestcount " + host.name() + ": " + recorder().processed.get() + " buffers");
                 System.out.flush();
             }

@@ -3,6 +3,7 @@ package org.respike.plugin.testelements;
 import java.util.List;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.VideoElement;
@@ -22,11 +23,11 @@ public final class FailElement extends BasicElementDefinition {
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.integer("fail-at", "Fail at", "Index of the first buffer that throws", 5, 0, 1_000_000));
 
-    private static VideoElement logic(ElementHost host) {
-        return new TestLogic(host, PROPERTIES) {
+    private static VideoElement logic(ElementHost host, PropertyValues props) {
+        return new TestLogic(host, props) {
             @Override
             public void process(VideoFrame frame) {
-                if (recorder().processed.getAndIncrement() >= integer("fail-at")) {
+                if (recorder().processed.getAndIncrement() >= props.integer("fail-at")) {
                     throw new IllegalStateException("deliberate failure in process() at pts " + frame.pts());
                 }
             }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.VideoElement;
@@ -18,8 +19,8 @@ public final class InvertElement extends BasicElementDefinition {
                 List.of(), "video/x-raw,format=RGB", false, InvertElement::logic);
     }
 
-    private static VideoElement logic(ElementHost host) {
-        return new TestLogic(host, List.of()) {
+    private static VideoElement logic(ElementHost host, PropertyValues props) {
+        return new TestLogic(host, props) {
             @Override
             public void process(VideoFrame frame) {
                 ByteBuffer data = frame.data();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.VideoElement;
@@ -41,14 +42,14 @@ public final class MetaElement extends BasicElementDefinition {
         return f;
     }
 
-    private static VideoElement logic(ElementHost host) {
-        return new TestLogic(host, PROPERTIES) {
+    private static VideoElement logic(ElementHost host, PropertyValues props) {
+        return new TestLogic(host, props) {
             @Override
             public void process(VideoFrame frame) {
                 int index = recorder().processed.getAndIncrement();
                 Map<String, Object> f = fields(index, frame.pts());
                 frame.addMeta(META, f);
-                if (index % integer("message-every") == 0) {
+                if (index % props.integer("message-every") == 0) {
                     host.postElementMessage("respike-test", f);
                 }
             }

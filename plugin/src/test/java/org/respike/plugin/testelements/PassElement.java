@@ -3,6 +3,7 @@ package org.respike.plugin.testelements;
 import java.util.List;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementHost;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.VideoElement;
@@ -20,17 +21,9 @@ public final class PassElement extends BasicElementDefinition {
                 PassElement::logic);
     }
 
-    private static VideoElement logic(ElementHost host) {
+    private static VideoElement logic(ElementHost host, PropertyValues props) {
         return new VideoElement() {
             private long sum;
-
-            @Override
-            public void setProperty(String name, Object value) {}
-
-            @Override
-            public Object getProperty(String name) {
-                return null;
-            }
 
             @Override
             public void start() {}

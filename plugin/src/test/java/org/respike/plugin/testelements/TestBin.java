@@ -36,7 +36,7 @@ public final class TestBin implements BinDefinition {
             public void setProperty(String name, Object value) {
                 switch (name) {
                     case "label" -> host.setChildProperty("counter", "label", value);
-                    case "width" -> host.setChildCaps("size", "video/x-raw,width=" + value + ",height=48");
+                    case "width" -> host.setChildProperty("size", "caps", "video/x-raw,width=" + value + ",height=48");
                     default -> throw new IllegalArgumentException(name);
                 }
             }

@@ -1,41 +1,22 @@
 package org.respike.plugin.testelements;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.respike.elements.spi.ElementHost;
-import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 
-/** Common logic of the test elements: property values and lifecycle recording. */
+/** Common logic of the test elements: their host, property values and lifecycle recording. */
 abstract class TestLogic implements VideoElement {
     final ElementHost host;
-    final Map<String, Object> values = new ConcurrentHashMap<>();
+    final PropertyValues props;
 
-    TestLogic(ElementHost host, List<PropertySpec> specs) {
+    TestLogic(ElementHost host, PropertyValues props) {
         this.host = host;
-        for (PropertySpec spec : specs) {
-            values.put(spec.name(), spec.defaultValue());
-        }
-    }
-
-    int integer(String name) {
-        return ((Number) values.get(name)).intValue();
+        this.props = props;
     }
 
     Recorder recorder() {
         return Recorder.of(host.name());
-    }
-
-    @Override
-    public void setProperty(String name, Object value) {
-        values.put(name, value);
-    }
-
-    @Override
-    public Object getProperty(String name) {
-        return values.get(name);
     }
 
     @Override
