@@ -1,0 +1,143 @@
+package org.respike.models.motion;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32S;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_TOP;
+import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
+import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
+import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
+import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
+import static org.bytedeco.opencv.global.opencv_video.createBackgroundSubtractorMOG2;
+
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_video.BackgroundSubtractorMOG2;
+import org.respike.models.frame.Frame;
+import org.respike.models.frame.PixelFormat;
+import org.respike.models.track.Box;
+
+/**
+ * Proposes the boxes of moving things in a static camera's frames, for scenes without a detector:
+ * the frame averaged down to a small grey image, OpenCV's MOG2 background subtraction, an opening
+ * against speckle and a closing that joins a body's parts, then the bounding boxes of connected
+ * components of at least {@code minArea}. A frame where nothing moves gives no box. Owns native memory:
+ * close it. Not thread-safe: one per camera.
+ */
+public final class MotionProposer implements AutoCloseable {
+    private final MotionOptions options;
+    private final BackgroundSubtractorMOG2 mog2;
+    private final Mat openKernel;
+    private final Mat closeKernel;
+    private final Mat mask = new Mat();
+    private final Mat labels = new Mat();
+    private final Mat stats = new Mat();
+    private final Mat centroids = new Mat();
+    private final double learningRate;
+    private Mat grey;
+    private int factor;
+    private int srcWidth = -1;
+    private int srcHeight = -1;
+    private boolean closed;
+
+    public MotionProposer(MotionOptions options) {
+        this.options = options;
+        this.learningRate = 1.0 / options.history();
+        this.mog2 = createBackgroundSubtractorMOG2(options.history(), options.varThreshold(), false);
+        this.openKernel = getStructuringElement(MORPH_ELLIPSE, new Size(options.openSize(), options.openSize()));
+        this.closeKernel = getStructuringElement(MORPH_ELLIPSE, new Size(options.closeSize(), options.closeSize()));
+    }
+
+    /** Boxes of moving blobs in frame pixels; the background model learns from every frame given. */
+    public List<Box> propose(Frame frame) {
+        if (closed) {
+            throw new IllegalStateException("motion proposer is closed");
+        }
+        shrink(frame);
+        mog2.apply(grey, mask, learningRate);
+        morphologyEx(mask, mask, MORPH_OPEN, openKernel);
+        morphologyEx(mask, mask, MORPH_CLOSE, closeKernel);
+        int n = connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+        if (n <= 1) {
+            return List.of();
+        }
+        IntBuffer s = stats.createBuffer();
+        int columns = stats.cols();
+        double minPixels = options.minArea() * grey.rows() * grey.cols();
+        List<Box> boxes = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            int row = i * columns;
+            if (s.get(row + CC_STAT_AREA) >= Math.max(1, minPixels)) {
+                boxes.add(new Box(s.get(row + CC_STAT_LEFT) * factor, s.get(row + CC_STAT_TOP) * factor,
+                        Math.min(s.get(row + CC_STAT_WIDTH) * factor, srcWidth - s.get(row + CC_STAT_LEFT) * factor),
+                        Math.min(s.get(row + CC_STAT_HEIGHT) * factor, srcHeight - s.get(row + CC_STAT_TOP) * factor)));
+            }
+        }
+        return boxes;
+    }
+
+    /** Luma (BT.601 weights) averaged over factor x factor blocks into {@link #grey}. */
+    private void shrink(Frame f) {
+        if (f.width() != srcWidth || f.height() != srcHeight) {
+            srcWidth = f.width();
+            srcHeight = f.height();
+            factor = Math.max(1, (srcWidth + options.processWidth() - 1) / options.processWidth());
+            if (grey != null) {
+                grey.close();
+            }
+            grey = new Mat((srcHeight + factor - 1) / factor, (srcWidth + factor - 1) / factor, CV_8UC1);
+        }
+        PixelFormat fmt = f.format();
+        int bpp = fmt.bytesPerPixel();
+        int r = fmt.redOffset();
+        int g = fmt.greenOffset();
+        int b = fmt.blueOffset();
+        ByteBuffer src = f.data();
+        ByteBuffer dst = grey.createBuffer();
+        int gw = grey.cols();
+        int gh = grey.rows();
+        for (int gy = 0; gy < gh; gy++) {
+            int y0 = gy * factor;
+            int y1 = Math.min(y0 + factor, srcHeight);
+            for (int gx = 0; gx < gw; gx++) {
+                int x0 = gx * factor;
+                int x1 = Math.min(x0 + factor, srcWidth);
+                int sum = 0;
+                for (int y = y0; y < y1; y++) {
+                    int row = y * f.stride();
+                    for (int x = x0; x < x1; x++) {
+                        int p = row + x * bpp;
+                        sum += 77 * (src.get(p + r) & 0xFF) + 150 * (src.get(p + g) & 0xFF) + 29 * (src.get(p + b) & 0xFF);
+                    }
+                }
+                dst.put(gy * gw + gx, (byte) (sum / (256 * (y1 - y0) * (x1 - x0))));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            mog2.close();
+            openKernel.close();
+            closeKernel.close();
+            mask.close();
+            labels.close();
+            stats.close();
+            centroids.close();
+            if (grey != null) {
+                grey.close();
+            }
+        }
+    }
+}

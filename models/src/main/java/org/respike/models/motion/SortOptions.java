@@ -1,0 +1,36 @@
+package org.respike.models.motion;
+
+/**
+ * Choices of {@link SortTracker}.
+ *
+ * @param minHits matched frames before a track is reported (one-frame flicker never becomes a track)
+ * @param maxAge frames a reported track survives unmatched at its predicted box: occlusions, crossings,
+ *     and a person standing still whom background subtraction has absorbed (48: 6 s at 8 fps)
+ * @param minIou overlap with the predicted box that lets a box continue a track
+ * @param maxDistance alternatively, centre distance in units of the track's larger side (fast movers
+ *     at low frame rates overlap their previous box little or not at all)
+ * @param minVisible fraction of a predicted box that must lie inside the frame for an unmatched track
+ *     to be kept: below it the object has left
+ * @param positionGain alpha of the tracks' alpha-beta filter
+ * @param velocityGain beta of the tracks' alpha-beta filter
+ * @param sizeGain exponential smoothing weight of a new box size
+ */
+public record SortOptions(int minHits, int maxAge, double minIou, double maxDistance, double minVisible,
+        double positionGain, double velocityGain, double sizeGain) {
+
+    public SortOptions {
+        if (minHits < 1 || maxAge < 0 || !(minIou > 0 && minIou <= 1) || !(maxDistance >= 0)
+                || !(minVisible >= 0 && minVisible <= 1)) {
+            throw new IllegalArgumentException("invalid tracker options " + minHits + ", " + maxAge + ", " + minIou
+                    + ", " + maxDistance + ", " + minVisible);
+        }
+    }
+
+    public static SortOptions defaults() {
+        return new SortOptions(3, 48, 0.1, 1.0, 0.5, 0.6, 0.2, 0.3);
+    }
+
+    public SortOptions withMaxAge(int frames) {
+        return new SortOptions(minHits, frames, minIou, maxDistance, minVisible, positionGain, velocityGain, sizeGain);
+    }
+}
