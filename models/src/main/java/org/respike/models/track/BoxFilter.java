@@ -11,7 +11,7 @@ public final class BoxFilter {
     private final double velocityGain;
     private final double sizeGain;
 
-    private boolean started;
+    private long observations;
     private long frame;
     private double cx;
     private double cy;
@@ -28,8 +28,8 @@ public final class BoxFilter {
 
     /** Folds in the box measured at {@code frameIndex} (later than any before). */
     public void observe(Box b, long frameIndex) {
-        if (!started) {
-            started = true;
+        observations++;
+        if (observations == 1) {
             cx = b.centreX();
             cy = b.centreY();
             w = b.width();
@@ -37,17 +37,24 @@ public final class BoxFilter {
             frame = frameIndex;
             return;
         }
+        // The first n boxes get the gains of a least-squares line fit through them (the growing-memory
+        // alpha-beta filter), down to the steady gains: a track starting at rest with small gains would
+        // lag a walker for many frames, one starting from two jittered boxes would overshoot.
+        double n = observations;
+        double alpha = Math.max(positionGain, 2 * (2 * n - 1) / (n * (n + 1)));
+        double beta = Math.max(velocityGain, 6 / (n * (n + 1)));
+        double gamma = Math.max(sizeGain, 1 / n);
         long dt = Math.max(1, frameIndex - frame);
         double px = cx + vx * dt;
         double py = cy + vy * dt;
         double rx = b.centreX() - px;
         double ry = b.centreY() - py;
-        cx = px + positionGain * rx;
-        cy = py + positionGain * ry;
-        vx += velocityGain * rx / dt;
-        vy += velocityGain * ry / dt;
-        w += sizeGain * (b.width() - w);
-        h += sizeGain * (b.height() - h);
+        cx = px + alpha * rx;
+        cy = py + alpha * ry;
+        vx += beta * rx / dt;
+        vy += beta * ry / dt;
+        w += gamma * (b.width() - w);
+        h += gamma * (b.height() - h);
         frame = frameIndex;
     }
 

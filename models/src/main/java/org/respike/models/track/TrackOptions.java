@@ -34,7 +34,7 @@ public record TrackOptions(double context, int maxMissedFrames, int maxTracks, d
     }
 
     public static TrackOptions defaults() {
-        return new TrackOptions(1.5, 16, 16, 0.4, 0.1, 0.2, StreamOptions.defaults());
+        return new TrackOptions(1.5, 16, 16, 0.3, 0.05, 0.15, StreamOptions.defaults());
     }
 
     public TrackOptions withMaxMissedFrames(int frames) {
