@@ -2,6 +2,9 @@ package org.respike.models.motion;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_or;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
@@ -9,10 +12,14 @@ import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_TOP;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
+import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
 import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.morphologyEx;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
+import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import static org.bytedeco.opencv.global.opencv_video.createBackgroundSubtractorMOG2;
 
 import java.nio.ByteBuffer;
@@ -20,6 +27,8 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.BackgroundSubtractorMOG2;
 import org.respike.models.frame.Frame;
@@ -32,6 +41,11 @@ import org.respike.models.track.Box;
  * against speckle and a closing that joins a body's parts, then the bounding boxes of connected
  * components of at least {@code minArea}. A frame where nothing moves gives no box. Owns native memory:
  * close it. Not thread-safe: one per camera.
+ *
+ * <p>MOG2 turns whatever stands still into background, a person who stops included. Inside the held
+ * boxes the caller passes (its tracked people) the background is frozen instead: MOG2 is shown its own
+ * background image there, so it does not learn the person, and the foreground there is the plain
+ * difference to that background above {@code heldThreshold}.
  */
 public final class MotionProposer implements AutoCloseable {
     private final MotionOptions options;
@@ -42,6 +56,10 @@ public final class MotionProposer implements AutoCloseable {
     private final Mat labels = new Mat();
     private final Mat stats = new Mat();
     private final Mat centroids = new Mat();
+    private final Mat background = new Mat();
+    private final Mat shown = new Mat();
+    private final Mat held = new Mat();
+    private final Mat difference = new Mat();
     private final double learningRate;
     private Mat grey;
     private int factor;
@@ -57,13 +75,33 @@ public final class MotionProposer implements AutoCloseable {
         this.closeKernel = getStructuringElement(MORPH_ELLIPSE, new Size(options.closeSize(), options.closeSize()));
     }
 
-    /** Boxes of moving blobs in frame pixels; the background model learns from every frame given. */
+    /** Boxes of moving blobs in frame pixels; the background model learns from every pixel of the frame. */
     public List<Box> propose(Frame frame) {
+        return propose(frame, List.of());
+    }
+
+    /**
+     * Boxes of moving blobs in frame pixels; the background model learns from every pixel outside the
+     * {@code hold} boxes (frame pixels).
+     */
+    public List<Box> propose(Frame frame, List<Box> hold) {
         if (closed) {
             throw new IllegalStateException("motion proposer is closed");
         }
         shrink(frame);
-        mog2.apply(grey, mask, learningRate);
+        if (hold.isEmpty() || background.empty()) {
+            mog2.apply(grey, mask, learningRate);
+        } else {
+            markHeld(hold);
+            grey.copyTo(shown);
+            background.copyTo(shown, held);
+            mog2.apply(shown, mask, learningRate);
+            absdiff(grey, background, difference);
+            threshold(difference, difference, options.heldThreshold(), 255, THRESH_BINARY);
+            bitwise_and(difference, held, difference);
+            bitwise_or(mask, difference, mask);
+        }
+        mog2.getBackgroundImage(background);
         morphologyEx(mask, mask, MORPH_OPEN, openKernel);
         morphologyEx(mask, mask, MORPH_CLOSE, closeKernel);
         int n = connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
@@ -83,6 +121,22 @@ public final class MotionProposer implements AutoCloseable {
             }
         }
         return boxes;
+    }
+
+    private void markHeld(List<Box> hold) {
+        if (held.rows() != grey.rows() || held.cols() != grey.cols()) {
+            held.create(grey.rows(), grey.cols(), CV_8UC1);
+        }
+        held.put(new Scalar(0.0));
+        Scalar on = new Scalar(255.0);
+        for (Box b : hold) {
+            Box in = b.clip(srcWidth, srcHeight);
+            if (in != null) {
+                rectangle(held, new Point((int) (in.x() / factor), (int) (in.y() / factor)),
+                        new Point((int) ((in.x() + in.width()) / factor), (int) ((in.y() + in.height()) / factor)),
+                        on, FILLED, 8, 0);
+            }
+        }
     }
 
     /** Luma (BT.601 weights) averaged over factor x factor blocks into {@link #grey}. */
@@ -135,6 +189,10 @@ public final class MotionProposer implements AutoCloseable {
             labels.close();
             stats.close();
             centroids.close();
+            background.close();
+            shown.close();
+            held.close();
+            difference.close();
             if (grey != null) {
                 grey.close();
             }

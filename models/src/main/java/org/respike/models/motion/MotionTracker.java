@@ -6,7 +6,7 @@ import org.respike.models.track.TrackedRegion;
 
 /**
  * Tracked people for a static camera without a detector: {@link MotionProposer} boxes fed to a
- * {@link SortTracker}. What a respikemotion element runs per frame; its regions feed a
+ * {@link SortTracker}, whose held boxes keep people who stop out of the background. What a respikemotion element runs per frame; its regions feed a
  * {@link org.respike.models.track.TrackRecognizer}. Owns native memory: close it.
  */
 public final class MotionTracker implements AutoCloseable {
@@ -20,7 +20,7 @@ public final class MotionTracker implements AutoCloseable {
 
     /** The tracked regions of this frame; empty while nothing moves and no track is alive. */
     public List<TrackedRegion> update(Frame frame) {
-        return tracker.update(proposer.propose(frame), frame.width(), frame.height());
+        return tracker.update(proposer.propose(frame, tracker.heldBoxes()), frame.width(), frame.height());
     }
 
     public int liveTracks() {

@@ -5,7 +5,7 @@ package org.respike.models.motion;
  *
  * @param minHits matched frames before a track is reported (one-frame flicker never becomes a track)
  * @param maxAge frames a reported track survives unmatched at its predicted box: occlusions, crossings,
- *     and a person standing still whom background subtraction has absorbed (48: 6 s at 8 fps)
+ *     (48: 6 s at 8 fps), and a still person once background subtraction has absorbed them
  * @param minIou overlap with the predicted box that lets a box continue a track
  * @param maxDistance alternatively, centre distance in units of the track's larger side (fast movers
  *     at low frame rates overlap their previous box little or not at all)
@@ -14,23 +14,32 @@ package org.respike.models.motion;
  * @param positionGain alpha of the tracks' alpha-beta filter
  * @param velocityGain beta of the tracks' alpha-beta filter
  * @param sizeGain exponential smoothing weight of a new box size
+ * @param holdFrames frames after its last move that a reported track's box is held out of background
+ *     learning ({@link SortTracker#heldBoxes()}): a person standing still stays foreground this long
+ *     (480: 60 s at 8 fps); a track that never moved (a ghost of a background change) is never held
  */
 public record SortOptions(int minHits, int maxAge, double minIou, double maxDistance, double minVisible,
-        double positionGain, double velocityGain, double sizeGain) {
+        double positionGain, double velocityGain, double sizeGain, int holdFrames) {
 
     public SortOptions {
         if (minHits < 1 || maxAge < 0 || !(minIou > 0 && minIou <= 1) || !(maxDistance >= 0)
-                || !(minVisible >= 0 && minVisible <= 1)) {
+                || !(minVisible >= 0 && minVisible <= 1) || holdFrames < 0) {
             throw new IllegalArgumentException("invalid tracker options " + minHits + ", " + maxAge + ", " + minIou
-                    + ", " + maxDistance + ", " + minVisible);
+                    + ", " + maxDistance + ", " + minVisible + ", " + holdFrames);
         }
     }
 
     public static SortOptions defaults() {
-        return new SortOptions(3, 48, 0.1, 1.0, 0.5, 0.6, 0.2, 0.3);
+        return new SortOptions(3, 48, 0.1, 1.0, 0.5, 0.6, 0.2, 0.3, 480);
     }
 
     public SortOptions withMaxAge(int frames) {
-        return new SortOptions(minHits, frames, minIou, maxDistance, minVisible, positionGain, velocityGain, sizeGain);
+        return new SortOptions(minHits, frames, minIou, maxDistance, minVisible, positionGain, velocityGain, sizeGain,
+                holdFrames);
+    }
+
+    public SortOptions withHoldFrames(int frames) {
+        return new SortOptions(minHits, maxAge, minIou, maxDistance, minVisible, positionGain, velocityGain, sizeGain,
+                frames);
     }
 }

@@ -54,6 +54,21 @@ public final class SortTracker {
         return out;
     }
 
+    /**
+     * Where the reported tracks that moved within the last {@code holdFrames} frames will be in the next
+     * frame, a quarter wider and higher: the regions to keep out of background learning.
+     */
+    public List<Box> heldBoxes() {
+        List<Box> held = new ArrayList<>();
+        for (Track t : tracks) {
+            if (t.hits >= options.minHits() && t.lastMoved > 0 && frame - t.lastMoved <= options.holdFrames()) {
+                Box b = t.filter.predict(frame + 1);
+                held.add(Box.centred(b.centreX(), b.centreY(), 1.25 * b.width(), 1.25 * b.height()));
+            }
+        }
+        return held;
+    }
+
     /** Tracks alive, reported or tentative. */
     public int liveTracks() {
         return tracks.size();
@@ -99,6 +114,8 @@ public final class SortTracker {
         int hits;
         long lastMatch;
         Box matched;
+        Box anchor;
+        long lastMoved;
 
         Track(long id, BoxFilter filter) {
             this.id = id;
@@ -110,6 +127,13 @@ public final class SortTracker {
             hits++;
             lastMatch = frame;
             matched = filter.predict(frame);
+            if (anchor == null) {
+                anchor = matched;
+            } else if (Math.hypot(matched.centreX() - anchor.centreX(), matched.centreY() - anchor.centreY())
+                    > 0.5 * Math.max(anchor.width(), anchor.height())) {
+                anchor = matched;
+                lastMoved = frame;
+            }
         }
     }
 }
