@@ -1,8 +1,10 @@
 package org.respike.models.track;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,9 +13,14 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
+import org.respike.models.engine.ActionResult;
+import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.EngineConfig;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.frame.Frame;
+import org.respike.models.testing.ClipFrames;
+import org.respike.models.testing.Golden;
 import org.respike.models.testing.Scene;
 import org.respike.models.testing.Scene.Blob;
 import org.respike.models.testing.TestBundles;
@@ -31,6 +38,76 @@ class TrackRecognizerTest {
     static void close() {
         if (engine != null) {
             engine.close();
+        }
+    }
+
+    /**
+     * Four golden clips (sit_down, walk, wave, squat_down: people 34-72 px high, 9-20% of the frame)
+     * pasted 1:1 into a 640x360 scene, each tracked by a box 2/3 of its side: every track's crop is
+     * exactly its clip, so every track must get the logits of its clip pushed alone, and its label.
+     * The whole frame shrunk to 96x96 (today's respikebin) gets one label for everyone: printed.
+     */
+    @Test
+    void peopleInAWideSceneAreClassifiedAsInTheirOwnClips() throws IOException {
+        Golden golden = Golden.load(engine.bundle().dir());
+        List<Golden.Clip> clips = new ArrayList<>();
+        for (String name : List.of("test_0600_sit_down", "test_0100_walk", "test_0300_wave", "test_0800_squat_down")) {
+            clips.add(golden.clips().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+        }
+        int[][] at = {{30, 40}, {200, 220}, {360, 60}, {520, 250}};
+        Scene scene = new Scene(640, 360, 4, 15);
+        float[][] alone = new float[clips.size()][];
+        for (int i = 0; i < clips.size(); i++) {
+            try (ActionStream s = engine.openStream("alone")) {
+                for (int t = 0; t < 16; t++) {
+                    Optional<ActionResult> r = s.push(ClipFrames.frame(clips.get(i).frames(), t, 0));
+                    if (r.isPresent()) {
+                        alone[i] = r.get().logits();
+                    }
+                }
+            }
+        }
+        List<TrackedRegion> regions = new ArrayList<>();
+        for (int i = 0; i < clips.size(); i++) {
+            regions.add(new TrackedRegion(i, new Box(at[i][0] + 16, at[i][1] + 16, 64, 64), "person"));
+        }
+        List<TrackResult> results = new ArrayList<>();
+        ActionResult whole = null;
+        try (TrackRecognizer rec = new TrackRecognizer(engine, "cam", TrackOptions.defaults(), w -> { });
+                ActionStream wholeFrame = engine.openStream("whole")) {
+            for (int t = 0; t < 16; t++) {
+                Frame frame = scene.render(t);
+                for (int i = 0; i < clips.size(); i++) {
+                    paste(ClipFrames.frame(clips.get(i).frames(), t, 0), frame, at[i][0], at[i][1]);
+                }
+                results.addAll(rec.push(frame, regions));
+                whole = wholeFrame.push(frame).orElse(whole);
+            }
+        }
+        assertEquals(clips.size(), results.size());
+        Set<String> trackLabels = new HashSet<>();
+        for (TrackResult r : results) {
+            int i = (int) r.trackId();
+            assertEquals(new CropRect(at[i][0], at[i][1], 96, 96), r.crop());
+            assertArrayEquals(alone[i], r.result().logits(), "track " + i);
+            assertEquals(clips.get(i).label(), r.result().labelIndex(), "track " + i + " " + clips.get(i).name());
+            trackLabels.add(r.result().label());
+            System.out.printf("track %d (%s): %s %.3f; whole frame: %s %.3f%n", i, clips.get(i).name(),
+                    r.result().label(), r.result().score(), whole.label(), whole.score());
+        }
+        assertEquals(4, trackLabels.size(), "four people, four actions: " + trackLabels);
+    }
+
+    /** Copies an RGB frame into the BGRx scene frame at (x, y). */
+    static void paste(Frame rgb, Frame scene, int x, int y) {
+        for (int r = 0; r < rgb.height(); r++) {
+            for (int c = 0; c < rgb.width(); c++) {
+                int from = r * rgb.stride() + c * 3;
+                int to = (y + r) * scene.stride() + (x + c) * 4;
+                scene.data().put(to + 2, rgb.data().get(from));
+                scene.data().put(to + 1, rgb.data().get(from + 1));
+                scene.data().put(to, rgb.data().get(from + 2));
+            }
         }
     }
 
