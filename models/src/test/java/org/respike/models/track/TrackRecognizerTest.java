@@ -19,6 +19,9 @@ import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.EngineConfig;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.frame.Frame;
+import org.respike.models.motion.MotionOptions;
+import org.respike.models.motion.MotionTracker;
+import org.respike.models.motion.SortOptions;
 import org.respike.models.testing.ClipFrames;
 import org.respike.models.testing.Golden;
 import org.respike.models.testing.Scene;
@@ -182,6 +185,31 @@ class TrackRecognizerTest {
 
     private static double j(Random r) {
         return r.nextInt(7) - 3;
+    }
+
+    /** The motion element's chain: rendered frames -> MotionTracker -> TrackRecognizer, for a walker. */
+    @Test
+    void motionTracksFeedTheRecognizerWithoutStalling() {
+        Scene scene = new Scene(640, 360, 5, 16);
+        List<Integer> resultFrames = new ArrayList<>();
+        Set<Long> ids = new HashSet<>();
+        try (MotionTracker motion = new MotionTracker(MotionOptions.defaults(), SortOptions.defaults());
+                TrackRecognizer rec = new TrackRecognizer(engine, "cam", TrackOptions.defaults(), w -> { })) {
+            for (int f = -8; f < 56; f++) {
+                Frame frame = f < 0 ? scene.render(f) : scene.render(f, new Blob(30 + 10 * f, 140, 24, 72, 240, 230, 60));
+                for (TrackResult r : rec.push(frame, motion.update(frame))) {
+                    resultFrames.add(f);
+                    ids.add(r.trackId());
+                }
+            }
+        }
+        assertEquals(1, ids.size(), "one walker, one track: " + ids);
+        // Reported from its 3rd frame (frame 2), so its first clip ends at frame 17, then one every group.
+        List<Integer> expected = new ArrayList<>();
+        for (int f = 17; f < 56; f += 4) {
+            expected.add(f);
+        }
+        assertEquals(expected, resultFrames);
     }
 
     /** 16 people at a time, three times over, each seen for 10 frames and then never again. */
