@@ -27,7 +27,7 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.BackgroundSubtractorMOG2;
@@ -48,6 +48,9 @@ import org.respike.models.track.Box;
  * difference to that background above {@code heldThreshold}.
  */
 public final class MotionProposer implements AutoCloseable {
+    private static final Scalar HELD = new Scalar(255.0);
+    private static final Scalar NOT_HELD = new Scalar(0.0);
+
     private final MotionOptions options;
     private final BackgroundSubtractorMOG2 mog2;
     private final Mat openKernel;
@@ -60,6 +63,7 @@ public final class MotionProposer implements AutoCloseable {
     private final Mat shown = new Mat();
     private final Mat held = new Mat();
     private final Mat difference = new Mat();
+    private final Rect rect = new Rect();
     private final double learningRate;
     private Mat grey;
     private int factor;
@@ -127,14 +131,15 @@ public final class MotionProposer implements AutoCloseable {
         if (held.rows() != grey.rows() || held.cols() != grey.cols()) {
             held.create(grey.rows(), grey.cols(), CV_8UC1);
         }
-        held.put(new Scalar(0.0));
-        Scalar on = new Scalar(255.0);
+        held.put(NOT_HELD);
         for (Box b : hold) {
             Box in = b.clip(srcWidth, srcHeight);
             if (in != null) {
-                rectangle(held, new Point((int) (in.x() / factor), (int) (in.y() / factor)),
-                        new Point((int) ((in.x() + in.width()) / factor), (int) ((in.y() + in.height()) / factor)),
-                        on, FILLED, 8, 0);
+                int x = (int) (in.x() / factor);
+                int y = (int) (in.y() / factor);
+                rect.x(x).y(y).width((int) Math.ceil((in.x() + in.width()) / factor) - x)
+                        .height((int) Math.ceil((in.y() + in.height()) / factor) - y);
+                rectangle(held, rect, HELD, FILLED, 8, 0);
             }
         }
     }
@@ -149,6 +154,8 @@ public final class MotionProposer implements AutoCloseable {
                 grey.close();
             }
             grey = new Mat((srcHeight + factor - 1) / factor, (srcWidth + factor - 1) / factor, CV_8UC1);
+            // MOG2 starts over on a new size; the old background must not be compared with the new frames.
+            background.release();
         }
         PixelFormat fmt = f.format();
         int bpp = fmt.bytesPerPixel();
@@ -193,6 +200,7 @@ public final class MotionProposer implements AutoCloseable {
             shown.close();
             held.close();
             difference.close();
+            rect.close();
             if (grey != null) {
                 grey.close();
             }

@@ -165,6 +165,27 @@ class MotionTrackerTest {
     }
 
     @Test
+    void aNewFrameSizeStartsTheBackgroundOver() {
+        Scene wide = new Scene(W, H, 5, 6);
+        Scene small = new Scene(320, 240, 5, 7);
+        try (MotionTracker t = tracker(wide)) {
+            for (int f = 0; f < 20; f++) {
+                t.update(wide.render(f, person(100 + 8 * f, 200, 250, 250, 120)));
+            }
+            for (int f = -8; f < 0; f++) {
+                t.update(small.render(f));
+            }
+            for (int f = 0; f < 12; f++) {
+                Blob p = person(40 + 8 * f, 100, 250, 250, 120);
+                List<TrackedRegion> regions = t.update(small.render(f, p));
+                if (f >= 4) {
+                    idOf(regions, p, "frame " + f + " at 320x240");
+                }
+            }
+        }
+    }
+
+    @Test
     void sixteenPeopleAtOnceGetSixteenStableIds() {
         Scene scene = new Scene(W, H, 5, 5);
         long[] ids = new long[16];
