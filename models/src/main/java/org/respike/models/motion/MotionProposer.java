@@ -25,6 +25,7 @@ import static org.bytedeco.opencv.global.opencv_video.createBackgroundSubtractor
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -66,6 +67,8 @@ public final class MotionProposer implements AutoCloseable {
     private final Rect rect = new Rect();
     private final double learningRate;
     private Mat grey;
+    private byte[] row = new byte[0];
+    private int[] sums;
     private int factor;
     private int srcWidth = -1;
     private int srcHeight = -1;
@@ -162,25 +165,32 @@ public final class MotionProposer implements AutoCloseable {
         int r = fmt.redOffset();
         int g = fmt.greenOffset();
         int b = fmt.blueOffset();
+        int rowBytes = srcWidth * bpp;
+        if (row.length < rowBytes) {
+            row = new byte[rowBytes];
+            sums = new int[grey.cols()];
+        }
         ByteBuffer src = f.data();
         ByteBuffer dst = grey.createBuffer();
         int gw = grey.cols();
-        int gh = grey.rows();
-        for (int gy = 0; gy < gh; gy++) {
+        for (int gy = 0; gy < grey.rows(); gy++) {
             int y0 = gy * factor;
             int y1 = Math.min(y0 + factor, srcHeight);
-            for (int gx = 0; gx < gw; gx++) {
-                int x0 = gx * factor;
-                int x1 = Math.min(x0 + factor, srcWidth);
-                int sum = 0;
-                for (int y = y0; y < y1; y++) {
-                    int row = y * f.stride();
-                    for (int x = x0; x < x1; x++) {
-                        int p = row + x * bpp;
-                        sum += 77 * (src.get(p + r) & 0xFF) + 150 * (src.get(p + g) & 0xFF) + 29 * (src.get(p + b) & 0xFF);
+            Arrays.fill(sums, 0, gw, 0);
+            for (int y = y0; y < y1; y++) {
+                // One bulk copy per row: per-byte ByteBuffer reads cost several times more.
+                src.get(y * f.stride(), row, 0, rowBytes);
+                for (int gx = 0, x = 0, p = 0; gx < gw; gx++) {
+                    int sum = 0;
+                    for (int end = Math.min(x + factor, srcWidth); x < end; x++, p += bpp) {
+                        sum += 77 * (row[p + r] & 0xFF) + 150 * (row[p + g] & 0xFF) + 29 * (row[p + b] & 0xFF);
                     }
+                    sums[gx] += sum;
                 }
-                dst.put(gy * gw + gx, (byte) (sum / (256 * (y1 - y0) * (x1 - x0))));
+            }
+            for (int gx = 0; gx < gw; gx++) {
+                int cols = Math.min(factor, srcWidth - gx * factor);
+                dst.put(gy * gw + gx, (byte) (sums[gx] / (256 * (y1 - y0) * cols)));
             }
         }
     }
