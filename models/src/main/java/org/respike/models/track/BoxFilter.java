@@ -64,11 +64,6 @@ public final class BoxFilter {
         return Box.centred(cx + vx * dt, cy + vy * dt, w, h);
     }
 
-    /** Frame of the last observation. */
-    public long lastFrame() {
-        return frame;
-    }
-
     /** Centre motion per frame, in pixels. */
     public double velocityX() {
         return vx;

@@ -6,8 +6,4 @@ public record CropRect(int x, int y, int width, int height) {
     public boolean fits(int frameWidth, int frameHeight) {
         return x >= 0 && y >= 0 && x + width <= frameWidth && y + height <= frameHeight;
     }
-
-    public Box box() {
-        return new Box(x, y, width, height);
-    }
 }

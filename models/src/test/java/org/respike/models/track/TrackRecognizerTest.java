@@ -18,6 +18,7 @@ import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.EngineConfig;
 import org.respike.models.engine.InferenceEngine;
+import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
 import org.respike.models.motion.MotionOptions;
 import org.respike.models.motion.MotionTracker;
@@ -245,6 +246,26 @@ class TrackRecognizerTest {
             assertEquals(48, rec.counters().finishedTracks());
         }
         assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aShorterMissLimitAndCompletedPartialGroupsPublishEveryFrameSeen() {
+        Scene scene = new Scene(320, 240, 4, 17);
+        TrackOptions options = TrackOptions.defaults().withMaxMissedFrames(4)
+                .withStream(StreamOptions.defaults().withCompletePartialGroup(true));
+        try (TrackRecognizer rec = new TrackRecognizer(engine, "cam", options, w -> { })) {
+            List<TrackedRegion> person = List.of(new TrackedRegion(5, new Box(100, 60, 30, 90), null));
+            for (int f = 0; f < 10; f++) {
+                assertEquals(List.of(), rec.push(scene.render(f), person));
+            }
+            for (int f = 10; f < 13; f++) {
+                assertEquals(List.of(), rec.push(scene.render(f), List.of()));
+            }
+            List<TrackResult> last = rec.push(scene.render(13), List.of());
+            assertEquals(1, last.size());
+            assertEquals(10, last.get(0).result().frames(), "two groups and the two frames of the third");
+            assertEquals(0, rec.liveTracks());
+        }
     }
 
     @Test
