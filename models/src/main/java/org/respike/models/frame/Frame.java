@@ -57,6 +57,21 @@ public final class Frame {
         return new Frame(data, width, height, width * format.bytesPerPixel(), format, ptsNanos, durationNanos);
     }
 
+    /**
+     * Points {@code into} at the rectangle (x, y, width, height) of this frame, same row stride, format and
+     * timing, without copying a pixel: the preprocessor then resizes just that region (a per-person crop).
+     * The rectangle must lie inside the frame.
+     */
+    public Frame crop(int x, int y, int cropWidth, int cropHeight, Frame into) {
+        if (x < 0 || y < 0 || cropWidth <= 0 || cropHeight <= 0 || x + cropWidth > width || y + cropHeight > height) {
+            throw new IllegalArgumentException("crop " + cropWidth + "x" + cropHeight + "+" + x + "+" + y
+                    + " is not inside the " + width + "x" + height + " frame");
+        }
+        int origin = y * rowStride + x * format.bytesPerPixel();
+        return into.set(data.slice(origin, data.limit() - origin), cropWidth, cropHeight, rowStride, format, ptsNanos,
+                durationNanos);
+    }
+
     public ByteBuffer data() {
         return data;
     }
