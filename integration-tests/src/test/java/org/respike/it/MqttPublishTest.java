@@ -1,0 +1,173 @@
+package org.respike.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.respike.elements.events.EventMessage;
+import org.respike.elements.events.Events;
+import org.respike.elements.publish.PublishMethod;
+import org.respike.elements.publish.Publisher;
+import org.respike.elements.publish.PublisherSettings;
+import org.respike.elements.publish.PublisherStats;
+import org.respike.it.support.Mosquitto;
+import org.respike.it.support.MqttCollector;
+
+/**
+ * Events to a real Mosquitto (Debian's, on a free 127.0.0.1 port) through the publisher, received by a
+ * persistent subscriber: the broker away at start, killed and restarted mid-stream, hung, and refusing
+ * a topic by its ACL. Delivery is at least once, so the checks are on the set of sequences received.
+ */
+class MqttPublishTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+    private Mosquitto broker;
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void configure() throws Exception {
+        broker = Mosquitto.configure(dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void eventsQueuedWhileTheBrokerIsAwayAtStartAreDeliveredWhenItComesUp() throws Exception {
+        registerCollectorThenKillBroker();
+        int capacity = 50;
+        List<EventMessage> events = Events.falls("camera-3", 120);
+        try (Publisher p = Publisher.open(settings().withQueueCapacity(capacity), warnings::add)) {
+            events.forEach(p::publish);
+            Thread.sleep(300);
+            assertEquals(new PublisherStats(120, 0, 70, 0, 0, 50, p.stats().failures()), p.stats(),
+                    "the newest 50 wait, the 70 before them are dropped");
+            broker.start();
+            try (MqttCollector collector = collector()) {
+                Set<Long> got = sequences(collector.await(r -> sequences(r).size() >= capacity, WAIT));
+                assertEquals(range(71, 120), got);
+            }
+            assertEquals(50, p.stats().delivered());
+        }
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("connect failed")), warnings.toString());
+    }
+
+    @Test
+    void theBrokerKilledMidStreamAndRestartedLosesNothingThatFitsTheQueue() throws Exception {
+        broker.start();
+        List<EventMessage> events = Events.falls("camera-3", 300);
+        try (MqttCollector collector = collector();
+             Publisher p = Publisher.open(settings().withQueueCapacity(200), warnings::add)) {
+            events.subList(0, 100).forEach(p::publish);
+            collector.await(r -> sequences(r).size() >= 100, WAIT);
+            broker.kill();
+            events.subList(100, 250).forEach(p::publish);
+            Thread.sleep(500);
+            broker.start();
+            events.subList(250, 300).forEach(p::publish);
+            Set<Long> got = sequences(collector.await(r -> sequences(r).size() >= 300, WAIT));
+            assertEquals(range(1, 300), got);
+            PublisherStats s = p.stats();
+            assertEquals(0, s.dropped(), s.toString());
+            assertTrue(s.failures() > 0, s.toString());
+        }
+    }
+
+    /**
+     * A hung broker (SIGSTOP) takes the bytes and answers nothing: the sender waits for the
+     * acknowledgement of the event in flight, the pushes do not. That event stays first in line; the
+     * rest of the queue is the newest events.
+     */
+    @Test
+    void aHungBrokerNeverMakesAPushWaitAndLosesExactlyWhatTheQueueCannotHold() throws Exception {
+        broker.start();
+        int capacity = 100;
+        int pushes = 5000;
+        List<EventMessage> events = Events.falls("camera-3", pushes + 2);
+        try (MqttCollector collector = collector();
+             Publisher p = Publisher.open(settings().withQueueCapacity(capacity)
+                     .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)), warnings::add)) {
+            p.publish(events.get(0));
+            collector.await(r -> r.size() == 1, WAIT);
+            broker.freeze(true);
+            p.publish(events.get(1));
+            Thread.sleep(300);
+            long[] took = new long[pushes];
+            for (int i = 0; i < pushes; i++) {
+                long t0 = System.nanoTime();
+                p.publish(events.get(i + 2));
+                took[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(took);
+            long p999 = took[(int) (pushes * 0.999)];
+            System.out.printf("mqtt hung broker: %d pushes, median %.1f us, p99.9 %.1f us, max %.1f us%n", pushes,
+                    took[pushes / 2] / 1e3, p999 / 1e3, took[pushes - 1] / 1e3);
+            assertTrue(p999 < 5_000_000, "p99.9 push " + p999 + " ns");
+            assertEquals(pushes + 1 - capacity, p.stats().dropped());
+            broker.freeze(false);
+            Set<Long> expected = new TreeSet<>(range(pushes + 2 - capacity + 2, pushes + 2));
+            expected.addAll(List.of(1L, 2L));
+            Set<Long> got = sequences(collector.await(r -> sequences(r).containsAll(expected), WAIT));
+            assertEquals(expected, got);
+        }
+    }
+
+    @Test
+    void aTopicTheAclForbidsIsRefusedCountedAndWarnedAboutAndNothingArrives() throws Exception {
+        broker.start();
+        try (MqttCollector collector = new MqttCollector(broker.address(), Mosquitto.FORBIDDEN_TOPIC);
+             Publisher p = Publisher.open(PublisherSettings.of(PublishMethod.MQTT, broker.address(),
+                     Mosquitto.FORBIDDEN_TOPIC).withCredentials("camera", Mosquitto.PASSWORD), warnings::add)) {
+            Events.falls("camera-3", 20).forEach(p::publish);
+            p.close();
+            PublisherStats s = p.stats();
+            assertEquals(new PublisherStats(20, 0, 0, 20, 0, 0, 0), s);
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("refused") && w.contains("0x87")), warnings.toString());
+            Thread.sleep(300);
+            assertEquals(List.of(), collector.received());
+        }
+    }
+
+    private PublisherSettings settings() {
+        return PublisherSettings.of(PublishMethod.MQTT, broker.address(), Mosquitto.TOPIC)
+                .withCredentials("camera", Mosquitto.PASSWORD).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+    }
+
+    private MqttCollector collector() throws Exception {
+        return new MqttCollector(broker.address(), Mosquitto.TOPIC);
+    }
+
+    /** The collector's session outlives the broker: it gets what is published before it reconnects. */
+    private void registerCollectorThenKillBroker() throws Exception {
+        broker.start();
+        collector().close();
+        broker.kill();
+    }
+
+    private static Set<Long> sequences(List<JsonNode> messages) {
+        return messages.stream().map(m -> m.get("sequence").asLong()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().collect(Collectors.toCollection(TreeSet::new));
+    }
+}
