@@ -30,7 +30,7 @@ public final class Publisher implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile long unsent;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Publisher(PublisherSettings settings, Transport transport, Consumer<String> warnings) {
         this.settings = settings;
@@ -57,10 +57,13 @@ public final class Publisher implements AutoCloseable {
         return p;
     }
 
-    /** Queues {@code event}; never waits for the sink. */
+    /** Queues {@code event}; never waits for the sink. After close the event counts as dropped. */
     public void publish(EventMessage event) {
         published.incrementAndGet();
-        if (!queue.offer(event)) {
+        if (closed) {
+            dropped.incrementAndGet();
+            dropWarning.warn(settings + ": event published after close, dropped");
+        } else if (!queue.offer(event)) {
             long n = dropped.incrementAndGet();
             dropWarning.warn(settings + ": sink too slow or away, dropped the oldest event (" + n
                     + " dropped so far, queue of " + settings.queueCapacity() + ")");

@@ -15,7 +15,8 @@ import org.apache.kafka.common.Uuid;
  * One Kafka broker in KRaft mode (broker and controller in one process) from the kafka_2.13 artifact
  * on the test classpath, in a JVM of its own so that tests can kill it as a crash would; listens on
  * two free 127.0.0.1 ports, keeps its log in a folder that survives restarts, creates topics on first
- * use with 2 partitions.
+ * use with 2 partitions. A short broker session: after a kill the controller holds the broker's id until
+ * the old session expires (9 s by default).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -52,6 +53,8 @@ public final class KafkaBroker implements AutoCloseable {
                 share.coordinator.state.topic.replication.factor=1
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
+                broker.heartbeat.interval.ms=500
+                broker.session.timeout.ms=2000
                 """.formatted(port, controller, dir.resolve("log")));
         return b;
     }
