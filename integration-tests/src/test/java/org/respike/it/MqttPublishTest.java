@@ -164,6 +164,26 @@ class MqttPublishTest {
                 err.toString());
     }
 
+    @Test
+    void tlsDeliversWithTheBrokersCaAndNothingWithoutIt() throws Exception {
+        broker.start();
+        PublisherSettings tls = PublisherSettings.of(PublishMethod.MQTT, broker.tlsAddress(), Mosquitto.TOPIC)
+                .withCredentials("camera", Mosquitto.PASSWORD).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
+        List<String> untrusted = new CopyOnWriteArrayList<>();
+        try (MqttCollector collector = collector();
+             Publisher trusting = Publisher.open(tls.withTls(broker.caFile()), warnings::add);
+             Publisher doubting = Publisher.open(tls.withTls(null), untrusted::add)) {
+            Events.falls("camera-3", 5).forEach(trusting::publish);
+            Events.falls("camera-4", 5).forEach(doubting::publish);
+            assertEquals(range(1, 5), sequences(collector.await(r -> r.size() >= 5, WAIT)));
+            doubting.close();
+            assertEquals(0, doubting.stats().delivered());
+            assertTrue(untrusted.stream().anyMatch(w -> w.contains("connect failed") && w.contains("SSL")), untrusted.toString());
+            Thread.sleep(200);
+            assertTrue(collector.received().stream().allMatch(m -> m.get("stream_id").asText().equals("camera-3")));
+        }
+    }
+
     private PublisherSettings settings() {
         return PublisherSettings.of(PublishMethod.MQTT, broker.address(), Mosquitto.TOPIC)
                 .withCredentials("camera", Mosquitto.PASSWORD).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Debian's Mosquitto on a free 127.0.0.1 port, with a generated config: users {@code camera} (may write
  * respike/events/#) and {@code viewer} (may read respike/events/# and forbidden/#), password
  * {@link #PASSWORD}; sessions saved after every change, so a persistent subscriber's session survives a
- * kill. Tests kill, stop (SIGSTOP: a hung broker) and restart it.
+ * kill; a second, TLS listener whose certificate (for IP 127.0.0.1) a CA made here signed. Tests kill,
+ * stop (SIGSTOP: a hung broker) and restart it.
  */
 public final class Mosquitto implements AutoCloseable {
 
@@ -22,16 +23,18 @@ public final class Mosquitto implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final int tlsPort;
     private Process process;
 
-    private Mosquitto(Path dir, int port) {
+    private Mosquitto(Path dir, int port, int tlsPort) {
         this.dir = dir;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     /** Writes the config into {@code dir}; the broker starts with {@link #start}. */
     public static Mosquitto configure(Path dir) throws IOException, InterruptedException {
-        Mosquitto m = new Mosquitto(dir, LoopbackPorts.free());
+        Mosquitto m = new Mosquitto(dir, LoopbackPorts.free(), LoopbackPorts.free());
         Files.createDirectories(dir);
         Path passwd = dir.resolve("passwd");
         for (String user : new String[] {"camera", "viewer"}) {
@@ -40,12 +43,14 @@ public final class Mosquitto implements AutoCloseable {
                 command.add("-c");
             }
             command.addAll(List.of(passwd.toString(), user, PASSWORD));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IOException("mosquitto_passwd failed: " + out);
-            }
+            run(dir, command);
         }
+        String key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
+        Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+        run(dir, List.of("bash", "-c", "openssl req -x509 " + key + " -keyout ca.key -out ca.crt -days 1 -subj /CN=test-ca"
+                + " && openssl req " + key + " -keyout server.key -out server.csr -subj /CN=127.0.0.1"
+                + " && openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 1"
+                + " -extfile san.ext -out server.crt"));
         Files.writeString(dir.resolve("acl"), """
                 user camera
                 topic write respike/events/#
@@ -65,12 +70,34 @@ public final class Mosquitto implements AutoCloseable {
                 autosave_on_changes true
                 max_queued_messages 10000
                 user root
-                """.formatted(m.port, passwd, dir.resolve("acl"), dir));
+
+                listener %d 127.0.0.1
+                cafile %4$s/ca.crt
+                certfile %4$s/server.crt
+                keyfile %4$s/server.key
+                """.formatted(m.port, passwd, dir.resolve("acl"), dir, m.tlsPort));
         return m;
+    }
+
+    private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
     }
 
     public String address() {
         return "127.0.0.1:" + port;
+    }
+
+    public String tlsAddress() {
+        return "127.0.0.1:" + tlsPort;
+    }
+
+    /** The PEM certificate of the CA that signed the TLS listener's. */
+    public String caFile() {
+        return dir.resolve("ca.crt").toString();
     }
 
     public Mosquitto start() throws IOException, InterruptedException {
@@ -97,7 +124,7 @@ public final class Mosquitto implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException, IOException {
-        if (process != null) {
+        if (process != null && process.isAlive()) {
             freeze(false);
         }
         kill();
