@@ -20,7 +20,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 /**
  * The system that collects the events: a persistent MQTT session (QoS 1, an hour's expiry) that the
  * broker keeps while the collector or the broker is away, and Paho reconnects to by itself. A test can
- * so register it before the broker goes down and miss nothing published meanwhile.
+ * so register it before the broker goes down and miss nothing published meanwhile. The callback is set
+ * before connecting: a resumed session delivers what the broker kept at once, before any subscribe.
  */
 public final class MqttCollector implements AutoCloseable, MqttCallback {
 
