@@ -65,6 +65,7 @@ public final class EventsTail implements AutoCloseable {
         boolean tls = false;
         boolean fromBeginning = false;
         long count = Long.MAX_VALUE;
+        PublisherSettings settings;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -83,15 +84,15 @@ public final class EventsTail implements AutoCloseable {
             if (method == null || address == null) {
                 throw new IllegalArgumentException("--method and --address are required");
             }
+            settings = PublisherSettings.of(method, address, topic).withCredentials(user, password);
+            if (tls || caFile != null) {
+                settings = settings.withTls(caFile);
+            }
         } catch (IllegalArgumentException e) {
             err.println("events: " + e.getMessage());
             err.println("usage: events --method mqtt|kafka --address HOST:PORT --topic TOPIC [--user U --password P]"
                     + " [--tls] [--ca-file PEM] [--from-beginning] [--count N]");
             return 2;
-        }
-        PublisherSettings settings = PublisherSettings.of(method, address, topic).withCredentials(user, password);
-        if (tls || caFile != null) {
-            settings = settings.withTls(caFile);
         }
         try (EventsTail tail = open(settings, fromBeginning)) {
             for (long seen = 0; seen < count; ) {
