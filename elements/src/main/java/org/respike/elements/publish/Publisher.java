@@ -21,7 +21,9 @@ public final class Publisher implements AutoCloseable {
     private final PublisherSettings settings;
     private final Transport transport;
     private final DropOldestQueue<EventMessage> queue;
+    private final Consumer<String> warnings;
     private final RateLimitedWarning dropWarning;
+    private final RateLimitedWarning rejectWarning;
     private final RateLimitedWarning sinkWarning;
     private final Thread sender;
     private final AtomicLong published = new AtomicLong();
@@ -36,7 +38,9 @@ public final class Publisher implements AutoCloseable {
         this.settings = settings;
         this.transport = transport;
         this.queue = new DropOldestQueue<>(settings.queueCapacity());
+        this.warnings = warnings;
         this.dropWarning = new RateLimitedWarning(warnings, WARNING_INTERVAL_NANOS);
+        this.rejectWarning = new RateLimitedWarning(warnings, WARNING_INTERVAL_NANOS);
         this.sinkWarning = new RateLimitedWarning(warnings, WARNING_INTERVAL_NANOS);
         this.sender = new Thread(this::send, "respike-publish-" + settings.method().nick());
         sender.setDaemon(true);
@@ -98,7 +102,7 @@ public final class Publisher implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             if (unsent > 0) {
-                sinkWarning.warn(settings + ": closed with " + unsent + " events not delivered");
+                warnings.accept(settings + ": closed with " + unsent + " events not delivered");
             }
             // Also breaks off a sender still stuck in the client after the interrupt.
             transport.close();
@@ -123,7 +127,7 @@ public final class Publisher implements AutoCloseable {
                     } catch (Transport.RejectedException e) {
                         queue.removeHead();
                         rejected.incrementAndGet();
-                        sinkWarning.warn(settings + ": " + e.getMessage());
+                        rejectWarning.warn(settings + ": " + e.getMessage());
                     }
                     backoff = settings.backoffMin().toNanos();
                 } catch (InterruptedException e) {

@@ -56,7 +56,7 @@ class PublisherTest {
         List<String> warnings = new CopyOnWriteArrayList<>();
         PublisherSettings settings = PublisherSettings.of(method, "127.0.0.1:" + closedPort(), "respike/events")
                 .withQueueCapacity(capacity).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500))
-                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(100));
+                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(500));
         List<EventMessage> events = Events.falls("camera-3", PushTiming.ROUNDS * 5000);
         Publisher p = Publisher.open(settings, warnings::add);
         PushTiming.Result timing = PushTiming.measure(p, events, 0, 5000);
@@ -73,6 +73,7 @@ class PublisherTest {
         assertTrue(closeNanos < Duration.ofMillis(1500 + 3000).toNanos(), "close took " + closeNanos / 1e6 + " ms");
         long dropWarnings = warnings.stream().filter(w -> w.contains("dropped")).count();
         assertEquals(1, dropWarnings, "all drops within 10 s make one warning: " + warnings);
+        assertTrue(warnings.contains(settings + ": closed with 100 events not delivered"), warnings.toString());
     }
 
     private static int closedPort() throws IOException {
