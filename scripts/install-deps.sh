@@ -13,6 +13,8 @@ test=(
   "${run[@]}"
   # RTSP server for the camera and reconnect tests
   gstreamer1.0-rtsp libgstrtspserver-1.0-dev
+  # MQTT broker and test certificates for the event publishing tests (Kafka comes from Maven)
+  mosquitto openssl
   # Model recipe (PyTorch from Debian) and its tests
   python3-torch python3-onnx python3-numpy python3-pytest python3-matplotlib libopenblas0-pthread
   # Photographs for the renderer's textures (the sample images of scikit-image)

@@ -1,0 +1,93 @@
+package org.respike.elements.events;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The event detector's settings: a default {@link ClassPolicy}, per-class overrides, classes that never
+ * make events (a background class such as {@code idle}), and how often an open event reports an update
+ * (zero: never; only start and end go out).
+ */
+public record EventPolicy(ClassPolicy defaultClass, Map<String, ClassPolicy> perClass, Set<String> ignored,
+                          Duration updateInterval) {
+
+    /**
+     * Placeholders until measured on long videos: a label must hold 1 s at 0.6 and ends after 1.5 s
+     * below 0.4; updates every 10 s.
+     */
+    public static final ClassPolicy DEFAULT_CLASS =
+            new ClassPolicy(0.6, 0.4, Duration.ofSeconds(1), Duration.ofMillis(1500), false);
+
+    public EventPolicy {
+        perClass = Map.copyOf(perClass);
+        ignored = Set.copyOf(ignored);
+        if (updateInterval.isNegative()) {
+            throw new IllegalArgumentException("update interval must not be negative");
+        }
+    }
+
+    public static EventPolicy defaults() {
+        return new EventPolicy(DEFAULT_CLASS, Map.of(), Set.of(), Duration.ofSeconds(10));
+    }
+
+    public ClassPolicy of(String className) {
+        return perClass.getOrDefault(className, defaultClass);
+    }
+
+    public boolean makesEvents(String className) {
+        return !ignored.contains(className);
+    }
+
+    /**
+     * This policy with the classes of {@code spec} set, e.g.
+     * {@code "*:on=0.6,off=0.4,min=1,hold=1.5; fall:min=0,alert=true"}: entries {@code CLASS:key=value,...}
+     * separated by ';', "*" for the default; a class entry starts from the default (as set in the same spec,
+     * wherever it stands). Keys as in {@link ClassPolicy#with}.
+     */
+    public EventPolicy withClasses(String spec) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String entry : spec.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int colon = entry.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("'" + entry.strip() + "' is not CLASS:key=value,...");
+            }
+            entries.merge(entry.substring(0, colon).strip(), entry.substring(colon + 1), (a, b) -> a + "," + b);
+        }
+        ClassPolicy base = apply(defaultClass, entries.getOrDefault("*", ""));
+        Map<String, ClassPolicy> classes = new LinkedHashMap<>();
+        perClass.forEach(classes::put);
+        entries.forEach((name, settings) -> {
+            if (!name.equals("*")) {
+                classes.put(name, apply(base, settings));
+            }
+        });
+        return new EventPolicy(base, classes, ignored, updateInterval);
+    }
+
+    public EventPolicy withIgnored(Set<String> classes) {
+        return new EventPolicy(defaultClass, perClass, classes, updateInterval);
+    }
+
+    public EventPolicy withUpdateInterval(Duration interval) {
+        return new EventPolicy(defaultClass, perClass, ignored, interval);
+    }
+
+    private static ClassPolicy apply(ClassPolicy policy, String settings) {
+        for (String pair : settings.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("'" + pair.strip() + "' is not key=value");
+            }
+            policy = policy.with(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return policy;
+    }
+}
