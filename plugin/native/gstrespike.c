@@ -23,9 +23,12 @@
 #include <dlfcn.h>
 #include <jni.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <gst/gst.h>
 
 #define ENTRY_CLASS "org/respike/plugin/RespikePlugin"
@@ -94,6 +97,9 @@ add_dependencies (GstPlugin * plugin, const gchar * dir)
 
   gst_plugin_add_dependency_simple (plugin, "RESPIKE_CLASSPATH", NULL, NULL,
       GST_PLUGIN_DEPENDENCY_FLAG_RECURSE);
+  /* What starts the JVM: a start that failed because of one of these is retried once it changes. */
+  gst_plugin_add_dependency_simple (plugin, "RESPIKE_JVM_OPTS:RESPIKE_LIBJVM:JAVA_HOME", NULL, NULL,
+      GST_PLUGIN_DEPENDENCY_FLAG_NONE);
   gst_plugin_add_dependency_simple (plugin, NULL, dir, CLASSPATH_FILE,
       GST_PLUGIN_DEPENDENCY_FLAG_NONE);
   for (e = entries; *e != NULL; e++) {
@@ -158,6 +164,26 @@ typedef struct
   jint result;
 } CreateRequest;
 
+/* HotSpot ends the whole process when its initialisation fails (heap not reservable under ulimit -v, no
+ * memory for a thread): it calls the "abort" hook, then exit(1). Inside gst-plugin-scanner that would get
+ * the plugin blacklisted, in gst-launch it would kill the host. The hooks jump back to the creating
+ * thread instead, which reports the failure like any other; the half-made JVM is never touched again. */
+static sigjmp_buf create_failed;
+static volatile jint create_exit_code;
+
+static void
+jvm_abort_hook (void)
+{
+  siglongjmp (create_failed, 1);
+}
+
+static void
+jvm_exit_hook (jint code)
+{
+  create_exit_code = code;
+  siglongjmp (create_failed, 1);
+}
+
 /* HotSpot prefers not to be created on the primordial thread: create it on a thread of its own. */
 static void *
 create_on_thread (void *data)
@@ -165,6 +191,11 @@ create_on_thread (void *data)
   CreateRequest *req = data;
   JNIEnv *env = NULL;
 
+  if (sigsetjmp (create_failed, 1) != 0) {
+    jvm = NULL;
+    req->result = JNI_ERR;
+    return NULL;
+  }
   req->result = req->create (&jvm, (void **) &env, &req->args);
   if (req->result == JNI_OK)
     (*jvm)->DetachCurrentThread (jvm);
@@ -216,12 +247,19 @@ create_jvm (void)
     }
   }
 
+  g_ptr_array_add (opts, g_strdup ("abort"));
+  g_ptr_array_add (opts, g_strdup ("exit"));
+
   req.args.version = JNI_VERSION_1_8;
   req.args.nOptions = opts->len;
   req.args.options = g_new0 (JavaVMOption, opts->len);
   req.args.ignoreUnrecognized = JNI_FALSE;
   for (i = 0; i < opts->len; i++) {
     req.args.options[i].optionString = g_ptr_array_index (opts, i);
+    if (i == opts->len - 2)
+      req.args.options[i].extraInfo = (void *) jvm_abort_hook;
+    else if (i == opts->len - 1)
+      req.args.options[i].extraInfo = (void *) jvm_exit_hook;
     GST_DEBUG ("JVM option %s", req.args.options[i].optionString);
   }
 
@@ -237,7 +275,8 @@ create_jvm (void)
   g_ptr_array_unref (opts);
   if (req.result != JNI_OK) {
     jvm = NULL;
-    jvm_failure = g_strdup_printf ("JNI_CreateJavaVM failed (%d); check RESPIKE_JVM_OPTS", (int) req.result);
+    jvm_failure = g_strdup_printf ("JNI_CreateJavaVM failed (%d%s); check RESPIKE_JVM_OPTS and the memory "
+        "limits (ulimit -v)", (int) req.result, create_exit_code != 0 ? ", the JVM asked to exit" : "");
     return FALSE;
   }
   GST_INFO ("created a Java VM");
@@ -265,6 +304,30 @@ ensure_jvm (gpointer unused)
   return NULL;
 }
 
+/* After a failed start (no JVM, or no element registered) the registry must not keep the empty entry:
+ * the cause may be gone by the next run (a low ulimit -v, a full disk, a JVM option) without any declared
+ * dependency changing. GStreamer hashes a dependency's files when it is added, so a dependency on a file
+ * that exists now and is deleted at once differs at the next start and forces a rescan, every run until
+ * one succeeds. */
+static void
+rescan_next_time (GstPlugin * plugin)
+{
+  gchar *path = NULL;
+  gint fd = g_file_open_tmp ("respike-failed-XXXXXX", &path, NULL);
+  if (fd < 0) {
+    GST_WARNING ("cannot create a temporary file; the registry may keep this failure");
+    return;
+  }
+  close (fd);
+  gchar *dir = g_path_get_dirname (path);
+  gchar *name = g_path_get_basename (path);
+  gst_plugin_add_dependency_simple (plugin, NULL, dir, name, GST_PLUGIN_DEPENDENCY_FLAG_NONE);
+  g_unlink (path);
+  g_free (name);
+  g_free (dir);
+  g_free (path);
+}
+
 /* Returns TRUE even when the Java side fails: a plugin whose init fails is blacklisted until its .so
  * changes, while a plugin with no features keeps its dependencies and is rescanned once the class path
  * is fixed. The failure is printed. */
@@ -283,6 +346,7 @@ plugin_init (GstPlugin * plugin)
   g_once (&jvm_once, ensure_jvm, NULL);
   if (jvm == NULL) {
     g_printerr ("respike: no Java VM: %s\n", jvm_failure);
+    rescan_next_time (plugin);
     return TRUE;
   }
 
@@ -294,6 +358,7 @@ plugin_init (GstPlugin * plugin)
   if ((*jvm)->GetEnv (jvm, (void **) &env, JNI_VERSION_1_8) == JNI_EDETACHED &&
       (*jvm)->AttachCurrentThreadAsDaemon (jvm, (void **) &env, NULL) != JNI_OK) {
     g_printerr ("respike: cannot attach this thread to the Java VM\n");
+    rescan_next_time (plugin);
     return TRUE;
   }
 
@@ -309,9 +374,11 @@ plugin_init (GstPlugin * plugin)
   }
   if (entry != NULL)
     (*env)->DeleteLocalRef (env, entry);
-  if (!ok)
+  if (!ok) {
     g_printerr ("respike: no Java elements registered (class path: respike.classpath next to the plugin, "
         "RESPIKE_CLASSPATH)\n");
+    rescan_next_time (plugin);
+  }
   return TRUE;
 }
 
