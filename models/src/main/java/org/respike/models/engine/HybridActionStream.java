@@ -213,6 +213,7 @@ final class HybridActionStream implements ActionStream {
             snnMean.put(i, featureSum[i] / steps);
         }
         head.run(headInputs, headOutputs);
+        FiniteLogits.require(logits, labels, Manifest.HEAD, groupStartPts);
         ring.add(logits, groupStartPts, groupEndPts, position, steps, groupSpikes, groupEnergy);
         groupsSinceResult++;
         position = 0;
