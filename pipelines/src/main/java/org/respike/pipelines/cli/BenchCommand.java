@@ -20,8 +20,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--hybrid", paramLabel = "DIR", defaultValue = "", description = "Hybrid bundle (default: the bundled one).")
     String hybrid;
 
-    @Option(names = "--baseline", paramLabel = "DIR", defaultValue = "models/bundles/c3d-baseline",
-            description = "Baseline bundle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--baseline", paramLabel = "DIR", defaultValue = "",
+            description = "Baseline bundle (default: the bundled models/bundles/c3d-baseline).")
     String baseline;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -34,7 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = RespikeHome.root();
-        Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), root.resolve(baseline), out);
+        Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), baseline.isEmpty() ? root.resolve("models/bundles/c3d-baseline")
+                : Path.of(baseline), out);
         Benchmark.Report report = bench.run(soakFrames);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(),
                 report.json());
