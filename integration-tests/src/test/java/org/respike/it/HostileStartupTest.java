@@ -1,6 +1,7 @@
 package org.respike.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,14 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.respike.it.support.Cli;
 import org.respike.it.support.Repo;
 import org.respike.plugin.testing.StockTools;
 
 /**
- * Hostile start-up conditions for the stock tools: a JVM that cannot start must not leave a registry
- * entry that hides the elements once the cause is gone.
+ * Hostile start-up conditions: a JVM that cannot start must not leave a registry entry that hides the
+ * elements once the cause is gone; a signal during start-up stops the process cleanly.
  */
 class HostileStartupTest {
 
@@ -43,6 +46,46 @@ class HostileStartupTest {
         StockTools.Result again = tools(registry).run(60, Map.of(), List.of("gst-inspect-1.0", "respikebin"));
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("ReSpike action recognition bin"), again.out());
+    }
+
+    /** Whether {@code pid} has an ONNX file open: ONNX Runtime is creating a session from it. */
+    private static boolean loadingAGraph(long pid) {
+        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().endsWith(".onnx");
+                } catch (Exception gone) {
+                    return false;
+                }
+            });
+        } catch (Exception gone) {
+            return false;
+        }
+    }
+
+    /**
+     * Ctrl-C while the model loads: the command stops with 130 (128 + SIGINT), no JVM crash report (rc 134,
+     * hs_err file). The signal is sent the moment the process has a graph file open, i.e. inside session
+     * creation, where ONNX Runtime's own shutdown hook used to free its environment under the load.
+     */
+    @Test
+    void ctrlCWhileTheModelLoadsStopsCleanly() throws Exception {
+        for (int run = 0; run < 3; run++) {
+            Process p = Cli.start(tmp, Map.of(), "inspect", "--device", "cpu");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (p.isAlive() && !loadingAGraph(p.pid()) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertTrue(p.isAlive(), "the signal must come while the model loads");
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "hung after Ctrl-C");
+            Cli.Result r = Cli.result(p);
+            assertEquals(130, r.exit(), "run " + run + ":\n" + r.all());
+            assertFalse(r.all().contains("fatal error") || r.all().contains("\tat "), r.all());
+            try (var files = Files.list(tmp)) {
+                assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")), "crash report left");
+            }
+        }
     }
 
     /** A bad JVM option, then the option removed: the elements are back. */

@@ -31,7 +31,9 @@ public final class Cli {
 
     /** Starts the command; stdout and stderr go to files read by {@link #result}. */
     public static Process start(Path dir, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Repo.root().resolve("respike").toString()));
+        // SIGINT as at a terminal, even when this JVM runs as a background job (which ignores it).
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Repo.root().resolve("respike").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("respike-cli", ".out");
         Path err = Files.createTempFile("respike-cli", ".err");

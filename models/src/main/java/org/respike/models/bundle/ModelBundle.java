@@ -70,12 +70,17 @@ public final class ModelBundle {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         for (Map.Entry<String, Manifest.GraphSpec> e : manifest.graphs().entrySet()) {
             Path f = graphFile(e.getKey());
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-                options.setIntraOpNumThreads(1);
-                try (OrtSession session = env.createSession(f.toString(), options)) {
-                    new GraphSignature(f.toString(), "graphs." + e.getKey()).check(e.getValue(), session);
-                }
+            try {
+                OrtCalls.run(() -> {
+                    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+                        options.setIntraOpNumThreads(1);
+                        try (OrtSession session = env.createSession(f.toString(), options)) {
+                            new GraphSignature(f.toString(), "graphs." + e.getKey()).check(e.getValue(), session);
+                        }
+                    }
+                    return null;
+                });
             } catch (OrtException ex) {
                 throw new BundleException(f + ": cannot be opened as an ONNX graph (field 'graphs." + e.getKey()
                         + ".file'): " + ex.getMessage(), ex);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.respike.models.bundle.ModelBundle;
+import org.respike.models.bundle.OrtCalls;
 
 /**
  * The process-wide set of ONNX Runtime sessions for one (bundle folder, config), reference counted:
@@ -66,7 +67,10 @@ final class SharedSessions {
         }
         for (OrtSession s : sessions.values()) {
             try {
-                s.close();
+                OrtCalls.run(() -> {
+                    s.close();
+                    return null;
+                });
             } catch (Exception e) {
                 SessionOpener.LOG.log(System.Logger.Level.WARNING, "closing a session of " + key.bundleDir(), e);
             }

@@ -21,7 +21,15 @@ public final class RespikeCli implements Runnable {
     public static void main(String[] args) {
         // One line per log record (the execution-provider fallback warning, for one), not JUL's two.
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
-        System.exit(commandLine().execute(args));
+        SignalExit.install();
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (Throwable t) { // an Error picocli passes on (e.g. one thrown while a signal stops the JVM)
+            System.err.println("respike: " + describe(t));
+            status = FAILED;
+        }
+        System.exit(status);
     }
 
     /** The command line as {@code respike} runs it: failures print one line, not a stack trace. */
