@@ -23,6 +23,7 @@
 #include <dlfcn.h>
 #include <jni.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -283,6 +284,70 @@ create_jvm (void)
   return TRUE;
 }
 
+/* Ctrl-C during start-up. gst-launch-1.0 installs its SIGINT handler (EOS with -e) only once the pipeline
+ * reached PAUSED, and respikeinfer loads its model inside that state change (a second or more): a SIGINT
+ * then killed the tool without EOS (a truncated MP4) or, when inherited as ignored (a background job), was
+ * lost while a live pipeline ran on. So while the host has no SIGINT handler of its own, the loader keeps
+ * one that only records the signal; a watcher thread hands it on as soon as the host installs its handler,
+ * or, if none comes within SIGINT_HANDOVER_SECONDS, restores the original disposition and re-raises it. */
+#define SIGINT_HANDOVER_SECONDS 10
+#define SIGINT_SETTLE_US 1000000
+
+static struct sigaction sigint_original;
+static sem_t sigint_caught;
+
+static void
+sigint_catcher (int signo)
+{
+  (void) signo;
+  sem_post (&sigint_caught);
+}
+
+static void *
+sigint_watcher (void *unused)
+{
+  struct sigaction now;
+  int waited_ms;
+
+  while (sem_wait (&sigint_caught) != 0)
+    ;
+  for (waited_ms = 0; waited_ms < SIGINT_HANDOVER_SECONDS * 1000; waited_ms += 10) {
+    sigaction (SIGINT, NULL, &now);
+    if (now.sa_handler != sigint_catcher) {
+      /* gst-launch installs its handler as it sets the pipeline to PLAYING, and an EOS sent to a live
+       * source during that change can deadlock in basesrc: let the change settle first. */
+      g_usleep (SIGINT_SETTLE_US);
+      kill (getpid (), SIGINT);       /* the host's handler takes it from here */
+      return NULL;
+    }
+    g_usleep (10000);
+  }
+  sigaction (SIGINT, &sigint_original, NULL);
+  if (sigint_original.sa_handler == SIG_DFL)
+    kill (getpid (), SIGINT);
+  return NULL;
+}
+
+static void
+hold_early_sigint (void)
+{
+  struct sigaction catcher;
+  pthread_t watcher;
+
+  sigaction (SIGINT, NULL, &sigint_original);
+  if (sigint_original.sa_handler != SIG_DFL && sigint_original.sa_handler != SIG_IGN)
+    return;                     /* the host handles SIGINT already */
+  if (sem_init (&sigint_caught, 0, 0) != 0
+      || pthread_create (&watcher, NULL, sigint_watcher, NULL) != 0)
+    return;
+  pthread_detach (watcher);
+  memset (&catcher, 0, sizeof (catcher));
+  catcher.sa_handler = sigint_catcher;
+  sigemptyset (&catcher.sa_mask);
+  catcher.sa_flags = SA_RESTART;
+  sigaction (SIGINT, &catcher, NULL);
+}
+
 /* Finds the JVM of this process (a Java application that loaded GStreamer) or creates one. */
 static gpointer
 ensure_jvm (gpointer unused)
@@ -296,6 +361,7 @@ ensure_jvm (gpointer unused)
     GST_INFO ("attaching to the Java VM of this process");
   } else {
     jvm = NULL;
+    hold_early_sigint ();
     create_jvm ();
   }
   /* Whichever JVM we have, its SIGSEGV handler is the one installed now. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.respike.it.support.Cli;
 import org.respike.it.support.Repo;
+import org.respike.models.testing.TestBundles;
 import org.respike.plugin.testing.StockTools;
 
 /**
@@ -85,6 +86,43 @@ class HostileStartupTest {
             try (var files = Files.list(tmp)) {
                 assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err")), "crash report left");
             }
+        }
+    }
+
+    /**
+     * gst-launch-1.0 -e installs its SIGINT handler only once the pipeline is PAUSED, after respikebin loaded
+     * its model: a Ctrl-C during the load killed it without EOS, or, inherited as ignored (a background
+     * job), was lost while a live pipeline ran on. The loader holds the signal and hands it over: both
+     * times the tool forces EOS and ends with 0.
+     */
+    @Test
+    void ctrlCWhileGstLaunchLoadsTheModelEndsWithEos() throws Exception {
+        String launch = "exec gst-launch-1.0 -e videotestsrc is-live=true ! respikebin device=cpu model="
+                + TestBundles.hybrid() + " ! fakesink";
+        for (String disposition : List.of("env --default-signal=INT bash -c", "bash -c")) {
+            String shell = disposition.startsWith("env") ? launch : "trap '' INT; " + launch;
+            List<String> command = new java.util.ArrayList<>(List.of(disposition.split(" ")));
+            command.add(shell);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("gst-launch.out").toFile());
+            pb.environment().put("GST_PLUGIN_PATH", Repo.root().resolve("plugin/target/gst").toString());
+            pb.environment().put("GST_REGISTRY", tmp.resolve("registry.bin").toString());
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process p = pb.start();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (p.isAlive() && !loadingAGraph(p.pid()) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertTrue(p.isAlive(), "the signal must come while the model loads");
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            boolean ended = p.waitFor(30, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly().waitFor();
+            }
+            String out = Files.readString(tmp.resolve("gst-launch.out"));
+            assertTrue(ended, disposition + ": the signal was lost, the live pipeline ran on:\n" + out);
+            assertEquals(0, p.exitValue(), disposition + ":\n" + out);
+            assertTrue(out.contains("Forcing EOS on the pipeline"), out);
         }
     }
 
