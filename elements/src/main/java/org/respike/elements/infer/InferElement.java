@@ -9,6 +9,7 @@ import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
+import org.respike.models.bundle.Manifest;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.EngineConfig;
@@ -16,6 +17,7 @@ import org.respike.models.engine.ExecutionProvider;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
+import org.respike.models.frame.FrameClock;
 import org.respike.models.frame.FrameSampler;
 import org.respike.models.frame.PixelFormat;
 
@@ -30,6 +32,7 @@ final class InferElement implements VideoElement {
     private final ElementHost host;
     private final PropertyValues props = new PropertyValues(InferElementDefinition.PROPERTIES);
     private final FrameSampler sampler = new FrameSampler(0);
+    private FrameClock clock;
     private final Frame frame = new Frame();
     private InferenceEngine engine;
     private ActionStream stream;
@@ -65,7 +68,10 @@ final class InferElement implements VideoElement {
                     .withWindow(props.integer("window"))
                     .withCompletePartialGroup(props.bool("flush-on-eos")));
             double fps = props.real("fps");
-            sampler.setFps(fps > 0 ? fps : engine.bundle().manifest().fps());
+            Manifest m = engine.bundle().manifest();
+            sampler.setFps(fps > 0 ? fps : m.fps());
+            // A gap longer than a clip without DISCONT would make one clip of two stretches of video.
+            clock = new FrameClock(fps > 0 ? fps : m.fps(), Math.round(m.clipFrames() / m.fps() * 1e9));
             json = JsonLinesWriter.open(props.string("json-output"));
         } catch (IOException | RuntimeException e) {
             stop();
@@ -82,14 +88,18 @@ final class InferElement implements VideoElement {
 
     @Override
     public void process(VideoFrame video) {
-        if (video.discont()) {
+        FrameClock.Tick tick = clock.next(video.streamTime(), video.pts(), video.duration());
+        if (tick.warning() != null) {
+            host.postWarning(tick.warning());
+        }
+        if (video.discont() || tick.restart()) {
             restart();
         }
-        if (!sampler.select(video.streamTime(), video.duration())) {
+        if (!sampler.select(tick.time(), tick.duration())) {
             return;
         }
         VideoFormat f = video.format();
-        frame.set(video.data(), f.width(), f.height(), f.stride(), pixelFormat, video.pts(), video.duration());
+        frame.set(video.data(), f.width(), f.height(), f.stride(), pixelFormat, tick.pts(), tick.duration());
         if (video.pts() >= 0 && video.runningTime() >= 0) {
             runningTimeOffset = video.runningTime() - video.pts();
         }
