@@ -236,6 +236,8 @@ create_jvm (void)
   g_free (cp);
   /* The host application owns SIGINT/SIGTERM/SIGHUP/SIGQUIT (gst-launch -e needs its Ctrl-C). */
   g_ptr_array_add (opts, g_strdup ("-Xrs"));
+  /* The Java side then shares stdout with the host line by line (MainThreadStdout). */
+  g_ptr_array_add (opts, g_strdup ("-Drespike.host=c"));
   if (env_opts != NULL && *env_opts != '\0') {
     gint argc = 0;
     if (g_shell_parse_argv (env_opts, &argc, &user_opts, &err)) {

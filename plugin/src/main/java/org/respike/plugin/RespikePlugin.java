@@ -36,6 +36,7 @@ public final class RespikePlugin {
     /** Called by the native loader's plugin_init with the GstPlugin*; never throws. */
     public static boolean registerNative(long plugin) {
         try {
+            Registrar.shareStdoutWithTheHost();
             register(new Pointer(plugin));
             return true;
         } catch (Throwable t) {

@@ -13,7 +13,6 @@ import org.respike.elements.spi.ElementHost.LogLevel;
  * causes in one line; the stack trace goes to the debug log ({@code GST_DEBUG=respike:3}), not to the user.
  */
 final class ElementErrors {
-    private static DebugCategory traces;
 
     /** Error domains of GStreamer's core errors. */
     enum Domain { CORE, LIBRARY, RESOURCE, STREAM }
@@ -37,7 +36,7 @@ final class ElementErrors {
         };
         String debug = cause == null ? null : causes(cause);
         if (cause != null) {
-            traces().log(type == Layout.MESSAGE_ERROR ? LogLevel.ERROR : LogLevel.WARNING, element,
+            DebugCategory.plugin().log(type == Layout.MESSAGE_ERROR ? LogLevel.ERROR : LogLevel.WARNING, element,
                     text + "\n" + stackTrace(cause));
         }
         // The location GStreamer prints with the debug text: where the exception was thrown.
@@ -68,13 +67,6 @@ final class ElementErrors {
             }
         }
         return b.toString().replaceAll("\\s*\n\\s*", " ");
-    }
-
-    private static synchronized DebugCategory traces() {
-        if (traces == null) {
-            traces = new DebugCategory("respike", "ReSpike Java elements: stack traces of errors and warnings");
-        }
-        return traces;
     }
 
     static String stackTrace(Throwable t) {
