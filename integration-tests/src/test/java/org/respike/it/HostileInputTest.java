@@ -138,6 +138,27 @@ class HostileInputTest {
         assertTrue(run.result().message().contains(file + " is a file, not a folder"), run.result().message());
     }
 
+    /**
+     * Sixteen cameras in one pipeline, one bin with a garbage graph: the pipeline fails at preroll (the
+     * documented policy, README "One broken camera") with an error naming that bin, not one of sixteen "infer".
+     */
+    @Test
+    void oneBadCameraAmongSixteenIsNamed() throws Exception {
+        Path bad = bundleCopy();
+        Files.write(bad.resolve("head.onnx"), new byte[] {1, 2, 3, 4});
+        StringBuilder launch = new StringBuilder("videotestsrc num-buffers=20 ! video/x-raw,width=96,height=72,"
+                + "framerate=8/1 ! tee name=t");
+        for (int cam = 1; cam <= 16; cam++) {
+            Path model = cam == 7 ? bad : TestBundles.hybrid();
+            launch.append(" t. ! queue ! respikebin name=cam").append(cam).append(" device=cpu model=")
+                    .append(LaunchTemplate.quote(model.toString())).append(" ! fakesink");
+        }
+        Runs run = Runs.of(launch.toString());
+        assertFalse(run.result().ok());
+        assertTrue(run.result().message().contains("respikeinfer of cam7 failed to start")
+                && run.result().message().contains("head.onnx"), run.result().message());
+    }
+
     /** A head graph that answers NaN: the run fails naming the graph, no result with a NaN score is published. */
     @Test
     void nonFiniteLogitsFailTheRunInsteadOfPublishingNaN() throws Exception {

@@ -175,7 +175,7 @@ final class TransformType {
             return 1;
         } catch (Throwable t) {
             ElementErrors.error(trans, Domain.RESOURCE, Layout.RESOURCE_ERROR_FAILED,
-                    factoryName + " failed to start: " + ElementErrors.describe(t), t);
+                    who(trans) + " failed to start: " + ElementErrors.describe(t), t);
             return 0;
         }
     }
@@ -212,7 +212,7 @@ final class TransformType {
             }
         } catch (Throwable t) {
             ElementErrors.error(trans, Domain.STREAM, Layout.STREAM_ERROR_FAILED,
-                    factoryName + " failed on an event: " + ElementErrors.describe(t), t);
+                    who(trans) + " failed on an event: " + ElementErrors.describe(t), t);
         }
         // The parent forwards (or drops) the event and owns it from here.
         return parentSinkEvent.invokeInt(new Object[] {trans, event});
@@ -225,9 +225,19 @@ final class TransformType {
             return Layout.FLOW_OK;
         } catch (Throwable t) {
             ElementErrors.error(trans, Domain.STREAM, Layout.STREAM_ERROR_FAILED,
-                    factoryName + " failed to process a buffer: " + ElementErrors.describe(t), t);
+                    who(trans) + " failed to process a buffer: " + ElementErrors.describe(t), t);
             return Layout.FLOW_ERROR;
         }
+    }
+
+    /**
+     * The element as the user knows it: "respikeinfer", or "respikeinfer of cam7" inside the bin the user
+     * named cam7 (sixteen bins report their errors from sixteen children all named "infer").
+     */
+    private String who(Pointer trans) {
+        TransformInstance state = instances.get(trans);
+        String name = state == null ? null : state.name();
+        return name == null || name.equals(ElementTypes.objectName(trans)) ? factoryName : factoryName + " of " + name;
     }
 
     int liveInstances() {
