@@ -27,6 +27,7 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -44,6 +45,7 @@ typedef jint (*CreateJavaVMFunc) (JavaVM **, void **, void *);
 typedef jint (*GetCreatedJavaVMsFunc) (JavaVM **, jsize, jsize *);
 
 static JavaVM *jvm;
+static gboolean created_here;   /* this loader started the JVM: the host is a C program */
 static gchar *jvm_failure;      /* why there is no JVM, for plugin_init to report */
 static struct sigaction jvm_segv_action;
 static GOnce jvm_once = G_ONCE_INIT;
@@ -283,6 +285,7 @@ create_jvm (void)
     return FALSE;
   }
   GST_INFO ("created a Java VM");
+  created_here = TRUE;
   return TRUE;
 }
 
@@ -396,6 +399,24 @@ rescan_next_time (GstPlugin * plugin)
   g_free (path);
 }
 
+/* exit() runs no JVM shutdown hook in a C host: hand the Java side its last chance to write the stdout
+ * lines it still holds (MainThreadStdout). */
+static void
+flush_java_at_exit (void)
+{
+  JNIEnv *env = NULL;
+  jclass entry;
+  jmethodID method;
+
+  if (jvm == NULL || (*jvm)->GetEnv (jvm, (void **) &env, JNI_VERSION_1_8) != JNI_OK)
+    return;
+  entry = (*env)->FindClass (env, ENTRY_CLASS);
+  if (entry != NULL && (method = (*env)->GetStaticMethodID (env, entry, "exitingNative", "()V")) != NULL)
+    (*env)->CallStaticVoidMethod (env, entry, method);
+  if ((*env)->ExceptionCheck (env))
+    (*env)->ExceptionClear (env);
+}
+
 /* Returns TRUE even when the Java side fails: a plugin whose init fails is blacklisted until its .so
  * changes, while a plugin with no features keeps its dependencies and is rescanned once the class path
  * is fixed. The failure is printed. */
@@ -442,6 +463,8 @@ plugin_init (GstPlugin * plugin)
   }
   if (entry != NULL)
     (*env)->DeleteLocalRef (env, entry);
+  if (ok && created_here)
+    atexit (flush_java_at_exit);
   if (!ok) {
     g_printerr ("respike: no Java elements registered (class path: respike.classpath next to the plugin, "
         "RESPIKE_CLASSPATH)\n");

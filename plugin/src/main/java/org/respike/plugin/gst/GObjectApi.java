@@ -17,7 +17,7 @@ final class GObjectApi {
 
     static native void g_free(Pointer p);
 
-    static native int g_idle_add(Callback function, Pointer data);
+    static native int g_idle_add_full(int priority, Callback function, Pointer data, Pointer notify);
 
     static native void g_error_free(Pointer error);
 

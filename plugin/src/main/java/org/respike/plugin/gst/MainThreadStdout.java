@@ -20,12 +20,15 @@ import org.respike.elements.spi.ElementHost;
  * host prints from its main thread, and gst-launch -m prints one bus message in several pieces: a JSON
  * line written from a streaming thread could land between them (1-4 of 117 lines glued onto a message
  * line). Here whole lines are queued and written by the host's main thread, from an idle source on the
- * default GMainContext, which gst-launch iterates between its messages; a line that waited longer than
- * {@link #MAX_WAIT_MS} (a host that does not iterate that context) is written by a daemon thread.
+ * default GMainContext, which gst-launch iterates between its messages; lines from the main thread itself
+ * go out at once; a line that waited longer than {@link #MAX_WAIT_MS} (a host that does not iterate that
+ * context) is written by a daemon thread, and whatever is left when the host exits by the loader's atexit.
  */
 final class MainThreadStdout extends OutputStream {
 
     private static final long MAX_WAIT_MS = 200;
+    /** G_PRIORITY_HIGH: before the bus watch, so a line is out before the message that follows it. */
+    private static final int PRIORITY_HIGH = -100;
 
     /** GSourceFunc. */
     interface SourceFunc extends Callback {
@@ -35,6 +38,8 @@ final class MainThreadStdout extends OutputStream {
     private static MainThreadStdout installed;
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+    /** The thread that loaded the plugin: the host's main thread, which may write at once. */
+    private final Thread hostThread = Thread.currentThread();
     private final ArrayDeque<byte[]> lines = new ArrayDeque<>();
     private final ArrayDeque<Long> queuedAt = new ArrayDeque<>();
     private byte[] partial = new byte[256];
@@ -81,9 +86,25 @@ final class MainThreadStdout extends OutputStream {
                 partialLength = 0;
             }
         }
-        if (!lines.isEmpty() && !idlePending) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (Thread.currentThread() == hostThread) {
+            drain(0, false);
+        } else if (!idlePending) {
             idlePending = true;
-            GObjectApi.g_idle_add(drainOnMainThread, null);
+            GObjectApi.g_idle_add_full(PRIORITY_HIGH, drainOnMainThread, null, null);
+        }
+    }
+
+    /** Writes every queued line now: the loader calls it when the host exits (exit() runs no JVM hook). */
+    static void drainAll() {
+        MainThreadStdout s;
+        synchronized (MainThreadStdout.class) {
+            s = installed;
+        }
+        if (s != null) {
+            s.drain(0, false);
         }
     }
 

@@ -37,6 +37,11 @@ public final class Registrar {
         }
     }
 
+    /** Writes the lines still queued for the host's stdout; called by the loader at the host's exit. */
+    public static void flushStdout() {
+        MainThreadStdout.drainAll();
+    }
+
     /** Turns GStreamer's SIGSEGV trap off: the JVM's handler must stay in place when plugins load. */
     public static void disableSegtrap() {
         GstApi.gst_segtrap_set_enabled(0);
