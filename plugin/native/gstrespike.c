@@ -23,9 +23,14 @@
 #include <dlfcn.h>
 #include <jni.h>
 #include <pthread.h>
+#include <semaphore.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <gst/gst.h>
 
 #define ENTRY_CLASS "org/respike/plugin/RespikePlugin"
@@ -40,6 +45,7 @@ typedef jint (*CreateJavaVMFunc) (JavaVM **, void **, void *);
 typedef jint (*GetCreatedJavaVMsFunc) (JavaVM **, jsize, jsize *);
 
 static JavaVM *jvm;
+static gboolean created_here;   /* this loader started the JVM: the host is a C program */
 static gchar *jvm_failure;      /* why there is no JVM, for plugin_init to report */
 static struct sigaction jvm_segv_action;
 static GOnce jvm_once = G_ONCE_INIT;
@@ -94,6 +100,9 @@ add_dependencies (GstPlugin * plugin, const gchar * dir)
 
   gst_plugin_add_dependency_simple (plugin, "RESPIKE_CLASSPATH", NULL, NULL,
       GST_PLUGIN_DEPENDENCY_FLAG_RECURSE);
+  /* What starts the JVM: a start that failed because of one of these is retried once it changes. */
+  gst_plugin_add_dependency_simple (plugin, "RESPIKE_JVM_OPTS:RESPIKE_LIBJVM:JAVA_HOME", NULL, NULL,
+      GST_PLUGIN_DEPENDENCY_FLAG_NONE);
   gst_plugin_add_dependency_simple (plugin, NULL, dir, CLASSPATH_FILE,
       GST_PLUGIN_DEPENDENCY_FLAG_NONE);
   for (e = entries; *e != NULL; e++) {
@@ -158,6 +167,26 @@ typedef struct
   jint result;
 } CreateRequest;
 
+/* HotSpot ends the whole process when its initialisation fails (heap not reservable under ulimit -v, no
+ * memory for a thread): it calls the "abort" hook, then exit(1). Inside gst-plugin-scanner that would get
+ * the plugin blacklisted, in gst-launch it would kill the host. The hooks jump back to the creating
+ * thread instead, which reports the failure like any other; the half-made JVM is never touched again. */
+static sigjmp_buf create_failed;
+static volatile jint create_exit_code;
+
+static void
+jvm_abort_hook (void)
+{
+  siglongjmp (create_failed, 1);
+}
+
+static void
+jvm_exit_hook (jint code)
+{
+  create_exit_code = code;
+  siglongjmp (create_failed, 1);
+}
+
 /* HotSpot prefers not to be created on the primordial thread: create it on a thread of its own. */
 static void *
 create_on_thread (void *data)
@@ -165,6 +194,11 @@ create_on_thread (void *data)
   CreateRequest *req = data;
   JNIEnv *env = NULL;
 
+  if (sigsetjmp (create_failed, 1) != 0) {
+    jvm = NULL;
+    req->result = JNI_ERR;
+    return NULL;
+  }
   req->result = req->create (&jvm, (void **) &env, &req->args);
   if (req->result == JNI_OK)
     (*jvm)->DetachCurrentThread (jvm);
@@ -204,6 +238,8 @@ create_jvm (void)
   g_free (cp);
   /* The host application owns SIGINT/SIGTERM/SIGHUP/SIGQUIT (gst-launch -e needs its Ctrl-C). */
   g_ptr_array_add (opts, g_strdup ("-Xrs"));
+  /* The Java side then shares stdout with the host line by line (MainThreadStdout). */
+  g_ptr_array_add (opts, g_strdup ("-Drespike.host=c"));
   if (env_opts != NULL && *env_opts != '\0') {
     gint argc = 0;
     if (g_shell_parse_argv (env_opts, &argc, &user_opts, &err)) {
@@ -216,12 +252,19 @@ create_jvm (void)
     }
   }
 
+  g_ptr_array_add (opts, g_strdup ("abort"));
+  g_ptr_array_add (opts, g_strdup ("exit"));
+
   req.args.version = JNI_VERSION_1_8;
   req.args.nOptions = opts->len;
   req.args.options = g_new0 (JavaVMOption, opts->len);
   req.args.ignoreUnrecognized = JNI_FALSE;
   for (i = 0; i < opts->len; i++) {
     req.args.options[i].optionString = g_ptr_array_index (opts, i);
+    if (i == opts->len - 2)
+      req.args.options[i].extraInfo = (void *) jvm_abort_hook;
+    else if (i == opts->len - 1)
+      req.args.options[i].extraInfo = (void *) jvm_exit_hook;
     GST_DEBUG ("JVM option %s", req.args.options[i].optionString);
   }
 
@@ -237,11 +280,77 @@ create_jvm (void)
   g_ptr_array_unref (opts);
   if (req.result != JNI_OK) {
     jvm = NULL;
-    jvm_failure = g_strdup_printf ("JNI_CreateJavaVM failed (%d); check RESPIKE_JVM_OPTS", (int) req.result);
+    jvm_failure = g_strdup_printf ("JNI_CreateJavaVM failed (%d%s); check RESPIKE_JVM_OPTS and the memory "
+        "limits (ulimit -v)", (int) req.result, create_exit_code != 0 ? ", the JVM asked to exit" : "");
     return FALSE;
   }
   GST_INFO ("created a Java VM");
+  created_here = TRUE;
   return TRUE;
+}
+
+/* Ctrl-C during start-up. gst-launch-1.0 installs its SIGINT handler (EOS with -e) only once the pipeline
+ * reached PAUSED, and respikeinfer loads its model inside that state change (a second or more): a SIGINT
+ * then killed the tool without EOS (a truncated MP4) or, when inherited as ignored (a background job), was
+ * lost while a live pipeline ran on. So while the host has no SIGINT handler of its own, the loader keeps
+ * one that only records the signal; a watcher thread hands it on as soon as the host installs its handler,
+ * or, if none comes within SIGINT_HANDOVER_SECONDS, restores the original disposition and re-raises it. */
+#define SIGINT_HANDOVER_SECONDS 10
+#define SIGINT_SETTLE_US 1000000
+
+static struct sigaction sigint_original;
+static sem_t sigint_caught;
+
+static void
+sigint_catcher (int signo)
+{
+  (void) signo;
+  sem_post (&sigint_caught);
+}
+
+static void *
+sigint_watcher (void *unused)
+{
+  struct sigaction now;
+  int waited_ms;
+
+  while (sem_wait (&sigint_caught) != 0)
+    ;
+  for (waited_ms = 0; waited_ms < SIGINT_HANDOVER_SECONDS * 1000; waited_ms += 10) {
+    sigaction (SIGINT, NULL, &now);
+    if (now.sa_handler != sigint_catcher) {
+      /* gst-launch installs its handler as it sets the pipeline to PLAYING, and an EOS sent to a live
+       * source during that change can deadlock in basesrc: let the change settle first. */
+      g_usleep (SIGINT_SETTLE_US);
+      kill (getpid (), SIGINT);       /* the host's handler takes it from here */
+      return NULL;
+    }
+    g_usleep (10000);
+  }
+  sigaction (SIGINT, &sigint_original, NULL);
+  if (sigint_original.sa_handler == SIG_DFL)
+    kill (getpid (), SIGINT);
+  return NULL;
+}
+
+static void
+hold_early_sigint (void)
+{
+  struct sigaction catcher;
+  pthread_t watcher;
+
+  sigaction (SIGINT, NULL, &sigint_original);
+  if (sigint_original.sa_handler != SIG_DFL && sigint_original.sa_handler != SIG_IGN)
+    return;                     /* the host handles SIGINT already */
+  if (sem_init (&sigint_caught, 0, 0) != 0
+      || pthread_create (&watcher, NULL, sigint_watcher, NULL) != 0)
+    return;
+  pthread_detach (watcher);
+  memset (&catcher, 0, sizeof (catcher));
+  catcher.sa_handler = sigint_catcher;
+  sigemptyset (&catcher.sa_mask);
+  catcher.sa_flags = SA_RESTART;
+  sigaction (SIGINT, &catcher, NULL);
 }
 
 /* Finds the JVM of this process (a Java application that loaded GStreamer) or creates one. */
@@ -257,12 +366,55 @@ ensure_jvm (gpointer unused)
     GST_INFO ("attaching to the Java VM of this process");
   } else {
     jvm = NULL;
+    hold_early_sigint ();
     create_jvm ();
   }
   /* Whichever JVM we have, its SIGSEGV handler is the one installed now. */
   if (jvm != NULL)
     sigaction (SIGSEGV, NULL, &jvm_segv_action);
   return NULL;
+}
+
+/* After a failed start (no JVM, or no element registered) the registry must not keep the empty entry:
+ * the cause may be gone by the next run (a low ulimit -v, a full disk, a JVM option) without any declared
+ * dependency changing. GStreamer hashes a dependency's files when it is added, so a dependency on a file
+ * that exists now and is deleted at once differs at the next start and forces a rescan, every run until
+ * one succeeds. */
+static void
+rescan_next_time (GstPlugin * plugin)
+{
+  gchar *path = NULL;
+  gint fd = g_file_open_tmp ("respike-failed-XXXXXX", &path, NULL);
+  if (fd < 0) {
+    GST_WARNING ("cannot create a temporary file; the registry may keep this failure");
+    return;
+  }
+  close (fd);
+  gchar *dir = g_path_get_dirname (path);
+  gchar *name = g_path_get_basename (path);
+  gst_plugin_add_dependency_simple (plugin, NULL, dir, name, GST_PLUGIN_DEPENDENCY_FLAG_NONE);
+  g_unlink (path);
+  g_free (name);
+  g_free (dir);
+  g_free (path);
+}
+
+/* exit() runs no JVM shutdown hook in a C host: hand the Java side its last chance to write the stdout
+ * lines it still holds (MainThreadStdout). */
+static void
+flush_java_at_exit (void)
+{
+  JNIEnv *env = NULL;
+  jclass entry;
+  jmethodID method;
+
+  if (jvm == NULL || (*jvm)->GetEnv (jvm, (void **) &env, JNI_VERSION_1_8) != JNI_OK)
+    return;
+  entry = (*env)->FindClass (env, ENTRY_CLASS);
+  if (entry != NULL && (method = (*env)->GetStaticMethodID (env, entry, "exitingNative", "()V")) != NULL)
+    (*env)->CallStaticVoidMethod (env, entry, method);
+  if ((*env)->ExceptionCheck (env))
+    (*env)->ExceptionClear (env);
 }
 
 /* Returns TRUE even when the Java side fails: a plugin whose init fails is blacklisted until its .so
@@ -283,6 +435,7 @@ plugin_init (GstPlugin * plugin)
   g_once (&jvm_once, ensure_jvm, NULL);
   if (jvm == NULL) {
     g_printerr ("respike: no Java VM: %s\n", jvm_failure);
+    rescan_next_time (plugin);
     return TRUE;
   }
 
@@ -294,6 +447,7 @@ plugin_init (GstPlugin * plugin)
   if ((*jvm)->GetEnv (jvm, (void **) &env, JNI_VERSION_1_8) == JNI_EDETACHED &&
       (*jvm)->AttachCurrentThreadAsDaemon (jvm, (void **) &env, NULL) != JNI_OK) {
     g_printerr ("respike: cannot attach this thread to the Java VM\n");
+    rescan_next_time (plugin);
     return TRUE;
   }
 
@@ -309,9 +463,13 @@ plugin_init (GstPlugin * plugin)
   }
   if (entry != NULL)
     (*env)->DeleteLocalRef (env, entry);
-  if (!ok)
+  if (ok && created_here)
+    atexit (flush_java_at_exit);
+  if (!ok) {
     g_printerr ("respike: no Java elements registered (class path: respike.classpath next to the plugin, "
         "RESPIKE_CLASSPATH)\n");
+    rescan_next_time (plugin);
+  }
   return TRUE;
 }
 

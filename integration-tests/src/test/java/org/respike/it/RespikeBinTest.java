@@ -34,6 +34,15 @@ class RespikeBinTest {
         return "respikebin model=" + LaunchTemplate.quote(TestBundles.hybrid().toString()) + " device=cpu " + props;
     }
 
+    /** The annotated video goes straight into an encoder: the bin's output converts to what follows it. */
+    @Test
+    void theAnnotatedVideoLinksStraightToAnEncoder() {
+        Runs run = Runs.of("videotestsrc num-buffers=24 ! video/x-raw,width=96,height=72,framerate=8/1 ! "
+                + bin("overlay=true") + " ! x264enc ! fakesink");
+        run.assertEos();
+        assertEquals(3, run.events().size());
+    }
+
     @Test
     void theBinsNameIsTheDefaultStreamId() {
         Runs run = Runs.of("videotestsrc num-buffers=16 ! video/x-raw,width=96,height=72,framerate=8/1 ! "

@@ -70,6 +70,31 @@ class StockToolsTest {
     }
 
     /**
+     * gst-launch -m prints a bus message in pieces from its main thread; JSON lines on the same stdout are
+     * written by that thread too (between its messages), so none is glued into a message line (1-4 of 117
+     * were, on a loaded machine). The debug log says which thread wrote each line.
+     */
+    @Test
+    void jsonLinesOnStdoutAreWrittenByGstLaunchsMainThread() throws Exception {
+        StockTools.Result r = tools().run(120, Map.of("GST_DEBUG", "respike:5", "GST_DEBUG_NO_COLOR", "1"),
+                List.of("gst-launch-1.0", "-m", "videotestsrc", "num-buffers=48", "!",
+                        "video/x-raw,width=96,height=72,framerate=8/1", "!", "videoanalyse", "!", "respikebin",
+                        "device=cpu", "model=" + TestBundles.hybrid(), "json-output=-", "!", "fakesink"));
+        assertEquals(0, r.exit(), r.err());
+        long json = r.out().lines().filter(l -> l.contains("{\"stream-id\"")).count();
+        long whole = r.out().lines().filter(l -> l.startsWith("{\"stream-id\"") && l.endsWith("}")).count();
+        assertEquals(9, json, "48 frames: clips end at 16, 20, ..., 48");
+        assertEquals(json, whole, "a JSON line glued to a message line:\n" + r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stdout: (\\d+) line\\(s\\) written by the host's "
+                + "main thread").matcher(r.err());
+        long byMain = 0;
+        while (m.find()) {
+            byMain += Long.parseLong(m.group(1));
+        }
+        assertEquals(json, byMain, "every JSON line written by gst-launch's main thread");
+    }
+
+    /**
      * The JVM's SIGSEGV handler survives GStreamer's plugin loading: twenty runs of 2,000 frames of the real
      * bin through the stock tool all end cleanly (no hang, no signal death).
      */

@@ -33,9 +33,19 @@ public final class RespikePlugin {
         return Registrar.register(plugin, elements, bins);
     }
 
+    /** Called by the native loader when the host process exits; never throws. */
+    public static void exitingNative() {
+        try {
+            Registrar.flushStdout();
+        } catch (Throwable ignored) {
+            // the process is exiting: nothing left to tell
+        }
+    }
+
     /** Called by the native loader's plugin_init with the GstPlugin*; never throws. */
     public static boolean registerNative(long plugin) {
         try {
+            Registrar.shareStdoutWithTheHost();
             register(new Pointer(plugin));
             return true;
         } catch (Throwable t) {

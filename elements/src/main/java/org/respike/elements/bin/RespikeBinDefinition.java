@@ -31,8 +31,8 @@ public final class RespikeBinDefinition implements BinDefinition {
     @Override
     public ElementMetadata metadata() {
         return new ElementMetadata("ReSpike action recognition bin", "Filter/Analyzer/Video",
-                "Converts, recognises and optionally annotates: videoconvert ! respikeinfer ! respikeoverlay. "
-                        + "Video leaves with its own size and frame rate. Example: "
+                "Converts, recognises and optionally annotates: videoconvert ! respikeinfer ! respikeoverlay ! "
+                        + "videoconvert. Video leaves with its own size and frame rate. Example: "
                         + "gst-launch-1.0 -m filesrc location=clip.mp4 ! decodebin ! respikebin overlay=true ! "
                         + "videoconvert ! autovideosink",
                 "ReSpike for GStreamer");
@@ -50,7 +50,10 @@ public final class RespikeBinDefinition implements BinDefinition {
 
     @Override
     public String children() {
-        return "videoconvert name=convert ! respikeinfer name=infer ! respikeoverlay name=overlay silent=true";
+        // The last videoconvert lets the bin link to what follows (x264enc wants I420): a passthrough when
+        // the downstream element takes the RGB the elements work in.
+        return "videoconvert name=convert ! respikeinfer name=infer ! respikeoverlay name=overlay silent=true "
+                + "! videoconvert name=out";
     }
 
     @Override

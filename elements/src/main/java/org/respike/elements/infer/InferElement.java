@@ -9,10 +9,12 @@ import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
+import org.respike.models.bundle.Manifest;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.frame.Frame;
+import org.respike.models.frame.FrameClock;
 import org.respike.models.frame.FrameSampler;
 import org.respike.models.frame.PixelFormat;
 
@@ -27,6 +29,7 @@ final class InferElement implements VideoElement {
     private final ElementHost host;
     private final PropertyValues props;
     private final FrameSampler sampler = new FrameSampler(0);
+    private FrameClock clock;
     private final Frame frame = new Frame();
     /** Built at start from the properties read there. */
     private InferSettings settings;
@@ -48,7 +51,11 @@ final class InferElement implements VideoElement {
         engine = settings.openEngine();
         try {
             stream = engine.openStream(settings.streamId(), settings.stream());
-            sampler.setFps(settings.fps() > 0 ? settings.fps() : engine.bundle().manifest().fps());
+            Manifest m = engine.bundle().manifest();
+            double fps = settings.fps() > 0 ? settings.fps() : m.fps();
+            sampler.setFps(fps);
+            // A gap longer than a clip without DISCONT would make one clip of two stretches of video.
+            clock = new FrameClock(fps, Math.round(m.clipFrames() / m.fps() * 1e9));
             json = JsonLinesWriter.open(settings.jsonOutput());
         } catch (IOException | RuntimeException e) {
             stop();
@@ -65,14 +72,18 @@ final class InferElement implements VideoElement {
 
     @Override
     public void process(VideoFrame video) {
-        if (video.discont()) {
+        FrameClock.Tick tick = clock.next(video.streamTime(), video.pts(), video.duration());
+        if (tick.warning() != null) {
+            host.postWarning(tick.warning());
+        }
+        if (video.discont() || tick.restart()) {
             restart();
         }
-        if (!sampler.select(video.streamTime(), video.duration())) {
+        if (!sampler.select(tick.time(), tick.duration())) {
             return;
         }
         VideoFormat f = video.format();
-        frame.set(video.data(), f.width(), f.height(), f.rowStride(), pixelFormat, video.pts(), video.duration());
+        frame.set(video.data(), f.width(), f.height(), f.rowStride(), pixelFormat, tick.pts(), tick.duration());
         if (video.pts() >= 0 && video.runningTime() >= 0) {
             runningTimeOffset = video.runningTime() - video.pts();
         }

@@ -35,11 +35,38 @@ final class JsonLinesWriter implements AutoCloseable {
             return new JsonLinesWriter(System.out, false);
         }
         Path path = Path.of(target).toAbsolutePath();
+        refuseSpecial(path);
         if (path.getParent() != null) {
+            for (Path up = path.getParent(); up != null; up = up.getParent()) {
+                if (Files.exists(up) && !Files.isDirectory(up)) {
+                    throw new IOException("json-output " + target + ": " + up + " is a file, not a folder");
+                }
+            }
             Files.createDirectories(path.getParent());
         }
         return new JsonLinesWriter(Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                 true);
+    }
+
+    /**
+     * Opening a FIFO for writing blocks until a reader comes, which would hang the pipeline at start;
+     * a directory cannot be appended to. Character devices (/dev/null, a terminal) are fine.
+     */
+    private static void refuseSpecial(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException("json-output " + path + " is a directory; name a file in it");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            Object type = Files.readAttributes(path, "unix:mode").get("mode");
+            int mode = type instanceof Integer m ? m : 0;
+            if ((mode & 0170000) == 0010000) {
+                throw new IOException("json-output " + path + " is a FIFO: opening it would block the pipeline until "
+                        + "a reader connects; use json-output=- and a shell pipe");
+            }
+            if ((mode & 0170000) == 0140000) {
+                throw new IOException("json-output " + path + " is a socket, not a file");
+            }
+        }
     }
 
     void write(Map<String, Object> fields) {

@@ -55,9 +55,11 @@ public record Manifest(
 
     /** Reads, parses and checks a manifest file; an unreadable file is a {@link BundleException} naming it. */
     public static Manifest read(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path real = BundleFile.check(dir, file, "the bundle's " + FILE, BundleFile.MAX_MANIFEST_BYTES);
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            json = Files.readString(real, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new BundleException(file + ": cannot be read (" + e + ")", e);
         }

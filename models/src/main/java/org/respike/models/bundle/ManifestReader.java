@@ -56,6 +56,16 @@ final class ManifestReader {
         if (labels.isEmpty()) {
             throw fail("labels", "must not be empty");
         }
+        // Results key the class scores by label: two classes with one name would collapse into one.
+        for (int i = 0; i < labels.size(); i++) {
+            int first = labels.indexOf(labels.get(i));
+            if (first != i) {
+                throw fail("labels", "\"" + labels.get(i) + "\" appears twice (at " + first + " and " + i + ")");
+            }
+            if (labels.get(i).isBlank()) {
+                throw fail("labels", "label " + i + " is empty");
+            }
+        }
         int stride = positive(root, "stride");
         int clipFrames = positive(root, "clip_frames");
         if (clipFrames % stride != 0) {

@@ -14,6 +14,9 @@ import java.util.Map;
  * the engine opens its own sessions later with the chosen execution provider.
  */
 public final class ModelBundle {
+    /** ONNX Runtime reads a graph (protobuf) of at most 2 GB; external-data graphs are not supported. */
+    static final long MAX_GRAPH_BYTES = Integer.MAX_VALUE;
+
     private final Path dir;
     private final Manifest manifest;
 
@@ -51,7 +54,7 @@ public final class ModelBundle {
         if (g == null) {
             throw new IllegalArgumentException("bundle " + manifest.name() + " has no graph " + key);
         }
-        return dir.resolve(g.file());
+        return BundleFile.check(dir, dir.resolve(g.file()), "graph " + key, MAX_GRAPH_BYTES);
     }
 
     private void checkGraphs() {
@@ -62,20 +65,22 @@ public final class ModelBundle {
                 throw BundleException.field(dir.resolve(Manifest.FILE).toString(), "graphs." + e.getKey() + ".file",
                         "must name a file inside the bundle, got " + e.getValue().file());
             }
-            if (!Files.isRegularFile(f)) {
-                throw new BundleException(f + ": missing (field 'graphs." + e.getKey() + ".file' of "
-                        + Manifest.FILE + ")");
-            }
+            BundleFile.check(dir, f, "field 'graphs." + e.getKey() + ".file' of " + Manifest.FILE, MAX_GRAPH_BYTES);
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         for (Map.Entry<String, Manifest.GraphSpec> e : manifest.graphs().entrySet()) {
-            Path f = dir.resolve(e.getValue().file());
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-                options.setIntraOpNumThreads(1);
-                try (OrtSession session = env.createSession(f.toString(), options)) {
-                    new GraphSignature(f.toString(), "graphs." + e.getKey()).check(e.getValue(), session);
-                }
+            Path f = graphFile(e.getKey());
+            try {
+                OrtCalls.run(() -> {
+                    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+                        options.setIntraOpNumThreads(1);
+                        try (OrtSession session = env.createSession(f.toString(), options)) {
+                            new GraphSignature(f.toString(), "graphs." + e.getKey()).check(e.getValue(), session);
+                        }
+                    }
+                    return null;
+                });
             } catch (OrtException ex) {
                 throw new BundleException(f + ": cannot be opened as an ONNX graph (field 'graphs." + e.getKey()
                         + ".file'): " + ex.getMessage(), ex);

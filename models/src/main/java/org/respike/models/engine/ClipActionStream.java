@@ -95,6 +95,7 @@ final class ClipActionStream extends GraphActionStream {
 
     private ActionResult runClip() {
         clip.run(inputs, outputs);
+        FiniteLogits.require(logits, labels, Manifest.CLIP, clipStartPts);
         float[] l = new float[labels.size()];
         logits.get(0, l);
         int seen = count;

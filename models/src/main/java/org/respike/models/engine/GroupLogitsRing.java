@@ -71,15 +71,14 @@ final class GroupLogitsRing {
 
     /** Mean of the held groups' logits: the clip logits. */
     float[] meanLogits() {
+        // Summed in double: float sums of large finite logits (3e38 + 3e38) overflow to infinity.
         float[] mean = new float[classes];
-        for (int i = 0; i < size; i++) {
-            float[] l = logits[slot(i)];
-            for (int k = 0; k < classes; k++) {
-                mean[k] += l[k];
-            }
-        }
         for (int k = 0; k < classes; k++) {
-            mean[k] /= size;
+            double sum = 0;
+            for (int i = 0; i < size; i++) {
+                sum += logits[slot(i)][k];
+            }
+            mean[k] = (float) (sum / size);
         }
         return mean;
     }

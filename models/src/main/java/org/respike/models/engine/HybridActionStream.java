@@ -189,6 +189,7 @@ final class HybridActionStream extends GraphActionStream {
             snnMean.put(i, featureSum[i] / steps);
         }
         head.run(headInputs, headOutputs);
+        FiniteLogits.require(logits, labels, Manifest.HEAD, groupStartPts);
         ring.add(logits, groupStartPts, groupEndPts, position, steps, groupSpikes, groupEnergy);
         groupsSinceResult++;
         position = 0;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.respike.models.bundle.ModelBundle;
+import org.respike.models.bundle.OrtCalls;
 
 /**
  * Opens one session per bundle graph on the configured execution provider. AUTO tries TensorRT, CUDA,
@@ -70,13 +71,17 @@ final class SessionOpener {
         try {
             for (String key : bundle.manifest().graphs().keySet()) {
                 try (SessionOptions options = options(p)) {
-                    sessions.put(key, env.createSession(bundle.graphFile(key).toString(), options));
+                    String file = bundle.graphFile(key).toString();
+                    sessions.put(key, OrtCalls.run(() -> env.createSession(file, options)));
                 }
             }
             return sessions;
         } catch (OrtException | RuntimeException e) {
             for (OrtSession s : sessions.values()) {
-                s.close();
+                OrtCalls.run(() -> {
+                    s.close();
+                    return null;
+                });
             }
             throw e;
         }

@@ -2,18 +2,41 @@ package org.respike.models.engine;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.respike.models.bundle.Manifest;
 import org.respike.models.bundle.ModelBundle;
+import org.respike.models.bundle.OrtCalls;
 
 /**
  * The process-wide set of ONNX Runtime sessions for one (bundle folder, config), reference counted:
- * every engine handle and every open stream holds one reference, and the sessions close when the last
- * reference goes. OrtSession.run is thread-safe, so all streams share these sessions.
+ * every engine handle and every open stream holds one reference. OrtSession.run is thread-safe, so all
+ * streams share these sessions.
+ *
+ * <p>When the last reference goes the sessions stay open for {@link #LINGER_SECONDS} before they close,
+ * so that a pipeline going NULL -> PLAYING -> NULL (a reconnecting camera, an application that restarts
+ * its pipeline) reuses them: reopening the graphs on every cycle took about 2 s per cycle here and let
+ * RSS grow with every reload. A bundle whose files changed meanwhile is loaded afresh.
  */
 final class SharedSessions {
+    /** How long unused sessions stay open for the next user (system property respike.sessions.linger-seconds). */
+    static final long LINGER_SECONDS = Long.getLong("respike.sessions.linger-seconds", 30);
+
     private static final Map<Key, SharedSessions> REGISTRY = new HashMap<>();
+    private static final ScheduledExecutorService CLOSER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "respike-idle-sessions");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Key(Path bundleDir, EngineConfig config) {
     }
@@ -22,13 +45,16 @@ final class SharedSessions {
     private final ModelBundle bundle;
     private final ExecutionProvider provider;
     private final Map<String, OrtSession> sessions;
+    private final long filesStamp;
     private int references;
+    private ScheduledFuture<?> pendingClose;
 
     private SharedSessions(Key key, ModelBundle bundle, SessionOpener.Opened opened) {
         this.key = key;
         this.bundle = bundle;
         this.provider = opened.provider();
         this.sessions = opened.sessions();
+        this.filesStamp = filesStamp(bundle);
     }
 
     /** The sessions for this bundle and config, opened on first use; the caller owns one reference. */
@@ -36,6 +62,11 @@ final class SharedSessions {
         Key key = new Key(bundleDir.toAbsolutePath().normalize(), config);
         synchronized (REGISTRY) {
             SharedSessions s = REGISTRY.get(key);
+            if (s != null && s.references == 0 && s.filesStamp != filesStamp(s.bundle)) {
+                REGISTRY.remove(key); // idle, and the bundle was re-exported since: load it again
+                s.closeSessions();
+                s = null;
+            }
             if (s == null) {
                 ModelBundle bundle = ModelBundle.load(key.bundleDir());
                 s = new SharedSessions(key, bundle,
@@ -43,6 +74,10 @@ final class SharedSessions {
                 REGISTRY.put(key, s);
             }
             s.references++;
+            if (s.pendingClose != null) {
+                s.pendingClose.cancel(false);
+                s.pendingClose = null;
+            }
             return s;
         }
     }
@@ -62,21 +97,69 @@ final class SharedSessions {
             if (--references > 0) {
                 return;
             }
-            REGISTRY.remove(key);
+            pendingClose = CLOSER.schedule(this::closeIfIdle, LINGER_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    private void closeIfIdle() {
+        synchronized (REGISTRY) {
+            if (references > 0 || REGISTRY.get(key) != this) {
+                return;
+            }
+            REGISTRY.remove(key);
+            pendingClose = null;
+        }
+        closeSessions();
+    }
+
+    /** Closes every idle session set now (tests; an application freeing memory before a long pause). */
+    static void closeIdle() {
+        List<SharedSessions> idle;
+        synchronized (REGISTRY) {
+            idle = REGISTRY.values().stream().filter(s -> s.references == 0).toList();
+            for (SharedSessions s : idle) {
+                REGISTRY.remove(s.key);
+                if (s.pendingClose != null) {
+                    s.pendingClose.cancel(false);
+                }
+            }
+        }
+        idle.forEach(SharedSessions::closeSessions);
+    }
+
+    /** Sizes and modification times of the manifest and the graphs: changes when the bundle is re-exported. */
+    private static long filesStamp(ModelBundle bundle) {
+        long stamp = 17;
+        List<Path> files = new ArrayList<>(List.of(bundle.dir().resolve(Manifest.FILE)));
+        bundle.manifest().graphs().values().forEach(g -> files.add(bundle.dir().resolve(g.file())));
+        for (Path f : files) {
+            try {
+                stamp = 31 * stamp + Files.getLastModifiedTime(f).toMillis();
+                stamp = 31 * stamp + Files.size(f);
+            } catch (IOException gone) {
+                stamp = 31 * stamp - 1;
+            }
+        }
+        return stamp;
+    }
+
+    private void closeSessions() {
         for (OrtSession s : sessions.values()) {
             try {
-                s.close();
+                OrtCalls.run(() -> {
+                    s.close();
+                    return null;
+                });
             } catch (Exception e) {
                 SessionOpener.LOG.log(System.Logger.Level.WARNING, "closing a session of " + key.bundleDir(), e);
             }
         }
     }
 
-    /** Open session sets in the process (tests check that closing releases them). */
+    /** Session sets in use in the process (tests check that closing releases them). */
     static int openCount() {
         synchronized (REGISTRY) {
-            return REGISTRY.size();
+            return (int) REGISTRY.values().stream().filter(s -> s.references > 0).count();
         }
     }
 

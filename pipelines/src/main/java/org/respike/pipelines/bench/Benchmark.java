@@ -119,16 +119,30 @@ public final class Benchmark {
     /** Runs {@link Soak} in a child JVM with {@link Soak#JVM_FLAGS}, so its RSS growth is native growth. */
     private String soak(long frames) throws Exception {
         Path csv = out.resolve("soak.csv");
+        return inChildJvm(root, Soak.class, hybrid.toString(), Long.toString(frames), csv.toString())
+                + " (samples in " + csv + ")";
+    }
+
+    /** {@link StateCycles} of the hybrid bundle in a child JVM with {@link Soak#JVM_FLAGS}. */
+    public static String stateCycles(Path root, Path bundle, int cycles, Path out) throws Exception {
+        Files.createDirectories(out);
+        Path csv = out.resolve("state-cycles.csv");
+        return inChildJvm(root, StateCycles.class, bundle.toString(), Integer.toString(cycles), csv.toString())
+                + " (samples in " + csv + ")";
+    }
+
+    /** Runs {@code main} with {@code args} in a JVM with {@link Soak#JVM_FLAGS}; returns what it printed. */
+    private static String inChildJvm(Path root, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(Soak.JVM_FLAGS);
-        command.addAll(List.of("-Drespike.root=" + root, "-cp", System.getProperty("java.class.path"),
-                Soak.class.getName(), hybrid.toString(), Long.toString(frames), csv.toString()));
+        command.addAll(List.of("-Drespike.root=" + root, "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String summary = new String(p.getInputStream().readAllBytes()).strip();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("soak failed: " + summary);
+            throw new IllegalStateException(main.getSimpleName() + " failed: " + summary);
         }
-        return summary + " (samples in " + csv + ")";
+        return summary;
     }
 
     /** The sample video scaled to 640x360, first 10 s: the stream every trial decodes. */

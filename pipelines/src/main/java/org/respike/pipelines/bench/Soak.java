@@ -60,7 +60,7 @@ public final class Soak {
     }
 
     /** VmRSS of this process from /proc (Linux). */
-    static double rssMb() {
+    public static double rssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {

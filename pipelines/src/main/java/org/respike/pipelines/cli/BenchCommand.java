@@ -20,8 +20,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--hybrid", paramLabel = "DIR", defaultValue = "", description = "Hybrid bundle (default: the bundled one).")
     String hybrid;
 
-    @Option(names = "--baseline", paramLabel = "DIR", defaultValue = "models/bundles/c3d-baseline",
-            description = "Baseline bundle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--baseline", paramLabel = "DIR", defaultValue = "",
+            description = "Baseline bundle (default: the bundled models/bundles/c3d-baseline).")
     String baseline;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -31,10 +31,19 @@ final class BenchCommand implements Callable<Integer> {
             + "record memory over time (e.g. 100000); 0 skips it.")
     long soakFrames;
 
+    @Option(names = "--state-cycles", defaultValue = "0", description = "Instead, only take one pipeline NULL -> "
+            + "PLAYING -> NULL this many times (e.g. 1000) and record memory over the cycles.")
+    int stateCycles;
+
     @Override
     public Integer call() throws Exception {
         Path root = RespikeHome.root();
-        Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), root.resolve(baseline), out);
+        if (stateCycles > 0) {
+            System.out.println(Benchmark.stateCycles(root, RespikeHome.model(hybrid), stateCycles, out));
+            return 0;
+        }
+        Path baselineBundle = baseline.isEmpty() ? root.resolve("models/bundles/c3d-baseline") : Path.of(baseline);
+        Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), baselineBundle, out);
         Benchmark.Report report = bench.run(soakFrames);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(),
                 report.json());

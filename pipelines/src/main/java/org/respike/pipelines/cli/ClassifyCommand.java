@@ -36,14 +36,29 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int failed = 0;
-        try (FileClassifier classifier = new FileClassifier(options.model, options.device, timeoutSeconds * 1000)) {
+        FileClassifier classifier;
+        try {
+            classifier = new FileClassifier(options.model, options.device, timeoutSeconds * 1000);
+        } catch (RuntimeException e) {
+            // No model, no file classified: still one result per file, each saying why.
+            String why = RespikeCli.describe(e);
+            for (Path file : files) {
+                print(FileClassification.failed(file.toString(), why));
+            }
+            return 1;
+        }
+        try (classifier) {
             for (Path file : files) {
                 FileClassification c = classifier.classify(file);
                 failed += c.ok() ? 0 : 1;
-                System.out.println(json ? JSON.writeValueAsString(c.json()) : describe(c));
+                print(c);
             }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private void print(FileClassification c) throws java.io.IOException {
+        System.out.println(json ? JSON.writeValueAsString(c.json()) : describe(c));
     }
 
     private static String describe(FileClassification c) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
+import org.respike.models.bundle.Manifest;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
 import org.respike.pipelines.demo.DemoScore;
 import org.respike.pipelines.demo.GroundTruth;
@@ -51,12 +52,13 @@ final class DemoCommand implements Callable<Integer> {
         Path videoFile = (video != null ? video : root.resolve("pipelines/samples/long_57.mp4")).toAbsolutePath();
         Path truthPath = truthFile != null ? truthFile
                 : videoFile.resolveSibling(videoFile.getFileName().toString().replaceFirst("\\.[^.]+$", ".json"));
-        GroundTruth truth = GroundTruth.read(truthPath);
+        Path modelDir = RespikeHome.model(options.model);
+        GroundTruth truth = GroundTruth.read(truthPath, Manifest.read(modelDir.resolve(Manifest.FILE)).labels());
         Files.createDirectories(out);
         Path events = out.resolve("events.jsonl");
         Path annotated = out.resolve("annotated.mp4");
         Files.deleteIfExists(events);
-        String model = RespikeHome.model(options.model).toString();
+        String model = modelDir.toString();
         String launch = PipelineCatalogue.load(root.resolve("pipelines/catalogue")).get("file-annotated")
                 .render(Map.of("URI", videoFile.toUri().toString(), "MODEL", model, "DEVICE", options.device,
                         "EVENTS", events.toString(), "OUTPUT", annotated.toString()));
@@ -65,7 +67,8 @@ final class DemoCommand implements Callable<Integer> {
 
         List<Action> results = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
-        Pipelines.Result result = PipelineRun.run(launch, new LivePrinter(results), 0);
+        LivePrinter printer = new LivePrinter(results);
+        Pipelines.Result result = PipelineRun.run(launch, printer, 0);
         double wall = (System.nanoTime() - started) / 1e9;
         System.err.println();
         if (!result.ok()) {
@@ -75,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoScore score = DemoScore.of(results, truth);
         Path plot = out.resolve("timeline.png");
         new TimelinePlot(truth).write(results, score, plot);
-        Map<String, Object> summary = summary(results, score, truth, wall);
+        Map<String, Object> summary = summary(results, score, printer.videoSeconds(), wall);
         Path summaryFile = out.resolve("summary.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
         printSummary(summary);
@@ -88,6 +91,15 @@ final class DemoCommand implements Callable<Integer> {
         private final List<Action> results;
         private String current = "";
         private long lastProgress;
+        private volatile long videoNanos = -1;
+
+        /** The video's length as the pipeline reported it; else the end of its last result. */
+        double videoSeconds() {
+            if (videoNanos > 0) {
+                return videoNanos / 1e9;
+            }
+            return results.stream().mapToLong(Action::ptsEnd).max().orElse(0) / 1e9;
+        }
 
         LivePrinter(List<Action> results) {
             this.results = results;
@@ -111,6 +123,9 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void onProgress(long position, long duration) {
+            if (duration > 0) {
+                videoNanos = duration;
+            }
             if (position < 0 || duration <= 0 || System.nanoTime() - lastProgress < 1_000_000_000L) {
                 return;
             }
@@ -122,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> summary(List<Action> results, DemoScore score, GroundTruth truth,
+    private static Map<String, Object> summary(List<Action> results, DemoScore score, double videoSeconds,
             double wall) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("results", results.size());
@@ -133,10 +148,11 @@ final class DemoCommand implements Callable<Integer> {
         s.put("event_recall", score.eventRecall());
         s.put("rules", "clip correct = label covering most of the clip; event = run of equal labels, correct if a "
                 + "same-label segment overlaps it; segment found if a same-label clip lies at least half inside it");
-        s.put("video_seconds", truth.duration());
+        // Speed from the video itself, not from the truth file (which may cover only part of it).
+        s.put("video_seconds", videoSeconds);
         s.put("wall_seconds", wall);
-        s.put("frames_per_second", truth.frames() / wall);
-        s.put("realtime_factor", truth.duration() / wall);
+        s.put("model_frames_per_second", results.stream().mapToLong(Action::streamFrames).max().orElse(0) / wall);
+        s.put("realtime_factor", videoSeconds / wall);
         Latency latency = Latency.of(results);
         s.put("latency_us_p50", latency.p50Us());
         s.put("latency_us_p99", latency.p99Us());
@@ -151,8 +167,8 @@ final class DemoCommand implements Callable<Integer> {
                         + " %d true actions, recall %.1f%%%n", s.get("results"),
                 100 * (Double) s.get("clip_accuracy"), s.get("events_recognised"), 100 * (Double) s.get("event_precision"),
                 s.get("ground_truth_segments"), 100 * (Double) s.get("event_recall"));
-        System.out.printf(Locale.ROOT, "speed: %.0f frames/s (%.1fx real time); latency p50 %d us, p99 %d us; "
-                        + "spike rate %.1f%%; energy %.1f uJ per clip%n", s.get("frames_per_second"),
+        System.out.printf(Locale.ROOT, "speed: %.0f model frames/s (%.1fx real time); latency p50 %d us, p99 %d us; "
+                        + "spike rate %.1f%%; energy %.1f uJ per clip%n", s.get("model_frames_per_second"),
                 s.get("realtime_factor"), s.get("latency_us_p50"), s.get("latency_us_p99"),
                 100 * (Double) s.get("mean_spike_rate"), s.get("mean_energy_uj_per_clip"));
     }

@@ -21,6 +21,47 @@ public final class RespikeCli implements Runnable {
     public static void main(String[] args) {
         // One line per log record (the execution-provider fallback warning, for one), not JUL's two.
         System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
-        System.exit(new CommandLine(new RespikeCli()).execute(args));
+        SignalExit.install();
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (Throwable t) { // an Error picocli passes on (e.g. one thrown while a signal stops the JVM)
+            System.err.println("respike: " + describe(t));
+            status = FAILED;
+        }
+        System.exit(status);
+    }
+
+    /** The command line as {@code respike} runs it: failures print one line, not a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new RespikeCli()).setExecutionExceptionHandler(RespikeCli::oneLine);
+    }
+
+    /** Exit status of a command that failed on its input (a bad model, file or option value). */
+    static final int FAILED = 2;
+
+    /**
+     * A failure is one line naming the command and every cause; the stack trace only with RESPIKE_DEBUG=1,
+     * for a bug report.
+     */
+    private static int oneLine(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        cmd.getErr().println("respike " + cmd.getCommandName() + ": " + describe(e));
+        if (System.getenv("RESPIKE_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return FAILED;
+    }
+
+    /** The messages of an exception and its causes in one line, each once. */
+    static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName()
+                    : t.getMessage().replaceAll("\\s*\n\\s*", " ");
+            if (b.indexOf(m) < 0) {
+                b.append(b.length() == 0 ? "" : ": ").append(m);
+            }
+        }
+        return b.toString();
     }
 }

@@ -106,10 +106,22 @@ public final class TimelinePlot {
     private void axis(int y) {
         g.setColor(Color.BLACK);
         g.drawLine(LEFT, y, WIDTH - RIGHT, y);
-        for (int s = 0; s <= duration; s += 5) {
+        double step = tickStep(duration);
+        for (long i = 0; i * step <= duration; i++) {
+            double s = i * step;
             g.drawLine(x(s), y, x(s), y + 4);
-            g.drawString(s + " s", x(s) - 8, y + 18);
+            g.drawString(String.format("%.0f s", s), x(s) - 8, y + 18);
         }
+    }
+
+    /** 5 s ticks for the sample minute, wider steps (1-2-5 times a power of ten) so that at most ~25 fit. */
+    static double tickStep(double seconds) {
+        double step = 5;
+        while (seconds / step > 25) {
+            double m = step / Math.pow(10, Math.floor(Math.log10(step)));
+            step *= m == 1 ? 2 : m == 2 ? 2.5 : 2;
+        }
+        return step;
     }
 
     private void legend(int y) {

@@ -41,11 +41,9 @@ public final class FileClassifier implements AutoCloseable {
 
     public FileClassification classify(Path file) {
         String name = file.toString();
-        if (!Files.isRegularFile(file)) {
-            return FileClassification.failed(name, "no such file");
-        }
-        if (!Files.isReadable(file)) {
-            return FileClassification.failed(name, "file is not readable");
+        String unusable = unusable(file);
+        if (unusable != null) {
+            return FileClassification.failed(name, unusable);
         }
         List<Action> events = Collections.synchronizedList(new ArrayList<>());
         StringBuilder launch = new StringBuilder("filesrc location=" + LaunchTemplate.quote(name)
@@ -55,13 +53,33 @@ public final class FileClassifier implements AutoCloseable {
         launch.append(" ! fakesink sync=false");
         Pipelines.Result result = PipelineRun.run(launch.toString(), events::add, timeoutMillis);
         if (!result.ok()) {
-            return FileClassification.failed(name, result.message());
+            // decodebin found streams but none that respikeinfer links to: an audio-only (or data) file.
+            boolean noVideo = events.isEmpty() && result.message().contains("not-linked");
+            return FileClassification.failed(name, noVideo ? "no video stream in the file" : result.message());
         }
         if (events.isEmpty()) {
             return FileClassification.failed(name, "no complete frame group: the video is shorter than one group "
                     + "at the model's frame rate, or has no video stream");
         }
         return average(name, events);
+    }
+
+    /** Why {@code file} cannot be classified before any pipeline runs, or null. */
+    private static String unusable(Path file) {
+        if (!Files.exists(file)) {
+            return "no such file";
+        }
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a video file";
+        }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO would block the pipeline until a writer comes, a device would be read forever.
+            return "not a regular file (a FIFO, socket or device); give a video file";
+        }
+        if (!Files.isReadable(file)) {
+            return "file is not readable";
+        }
+        return null;
     }
 
     private static FileClassification average(String file, List<Action> events) {

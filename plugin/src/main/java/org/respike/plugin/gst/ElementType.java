@@ -194,4 +194,32 @@ abstract class ElementType<S> {
     static String objectName(Pointer object) {
         return CStrings.take(GstApi.gst_object_get_name(object));
     }
+
+    /**
+     * The element as the user knows it: "respikeinfer", or "respikeinfer of cam7" when it sits inside a bin
+     * the user named cam7 (the outermost bin below the pipeline): sixteen respikebins report their errors
+     * from sixteen children all named "infer".
+     */
+    String who(Pointer element) {
+        GstApi.gst_object_ref(element);
+        Pointer below = element;  // the ancestor below the current one, ref'd
+        Pointer above = GstApi.gst_object_get_parent(element);
+        while (above != null) {
+            Pointer next = GstApi.gst_object_get_parent(above);
+            if (next == null) {
+                break;  // `above` is the top level: `below` is what the user placed in it
+            }
+            GstApi.gst_object_unref(below);
+            below = above;
+            above = next;
+        }
+        try {
+            return below.equals(element) ? factoryName : factoryName + " of " + objectName(below);
+        } finally {
+            GstApi.gst_object_unref(below);
+            if (above != null) {
+                GstApi.gst_object_unref(above);
+            }
+        }
+    }
 }

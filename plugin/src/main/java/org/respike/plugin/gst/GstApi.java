@@ -39,6 +39,10 @@ final class GstApi {
     // Objects
     static native Pointer gst_object_get_name(Pointer object);
 
+    static native Pointer gst_object_get_parent(Pointer object);
+
+    static native Pointer gst_object_ref(Pointer object);
+
     /** A new reference to the parent, or null. */
     static native int gst_object_set_name(Pointer object, String name);
 

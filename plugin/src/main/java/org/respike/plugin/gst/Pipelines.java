@@ -3,6 +3,7 @@ package org.respike.plugin.gst;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -131,6 +132,20 @@ public final class Pipelines {
     }
 
     /** A Java copy of an error, warning, element or EOS message. */
+    /**
+     * The debug text in brackets, one line: GStreamer's own put the source location first and the reason
+     * last ("gstbasesrc.c(3132): gst_base_src_loop (): ...:\nstreaming stopped, reason not-linked (-1)").
+     */
+    private static String detail(String details) {
+        if (details == null || details.isBlank()) {
+            return "";
+        }
+        List<String> lines = details.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        String first = lines.get(0);
+        String last = lines.get(lines.size() - 1);
+        return " (" + (lines.size() == 1 ? first : first + " " + last) + ")";
+    }
+
     static BusMessage read(Pointer message, int type) {
         Pointer src = message.getPointer(Layout.MESSAGE_SRC);
         String from = src == null ? "?" : ElementType.objectName(src);
@@ -146,9 +161,8 @@ public final class Pipelines {
             }
             String text = CStrings.takeError(error);
             String details = CStrings.take(debug.getPointer(0));
-            String firstLine = details == null ? "" : " (" + details.lines().findFirst().orElse("").trim() + ")";
-            return new BusMessage(type == Layout.MESSAGE_ERROR ? Kind.ERROR : Kind.WARNING, from, text + firstLine, null,
-                    Map.of());
+            return new BusMessage(type == Layout.MESSAGE_ERROR ? Kind.ERROR : Kind.WARNING, from,
+                    text + detail(details), null, Map.of());
         }
         Pointer structure = GstApi.gst_message_get_structure(message);
         return new BusMessage(Kind.ELEMENT, from, Structures.toString(structure),

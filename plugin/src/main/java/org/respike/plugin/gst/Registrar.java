@@ -27,6 +27,21 @@ public final class Registrar {
         return n;
     }
 
+    /**
+     * In a C host whose JVM the native loader started (system property respike.host=c), makes System.out
+     * (json-output=-) line-atomic with the host's own printing; a Java application keeps its System.out.
+     */
+    public static void shareStdoutWithTheHost() {
+        if ("c".equals(System.getProperty("respike.host"))) {
+            MainThreadStdout.install();
+        }
+    }
+
+    /** Writes the lines still queued for the host's stdout; called by the loader at the host's exit. */
+    public static void flushStdout() {
+        MainThreadStdout.drainAll();
+    }
+
     /** Turns GStreamer's SIGSEGV trap off: the JVM's handler must stay in place when plugins load. */
     public static void disableSegtrap() {
         GstApi.gst_segtrap_set_enabled(0);

@@ -99,7 +99,7 @@ final class TransformType extends ElementType<TransformInstance> {
             return 1;
         } catch (Throwable t) {
             ElementErrors.error(trans, Domain.RESOURCE, Layout.RESOURCE_ERROR_FAILED,
-                    factoryName + " failed to start: " + ElementErrors.describe(t), t);
+                    who(trans) + " failed to start: " + ElementErrors.describe(t), t);
             return 0;
         }
     }
@@ -136,7 +136,7 @@ final class TransformType extends ElementType<TransformInstance> {
             }
         } catch (Throwable t) {
             ElementErrors.error(trans, Domain.STREAM, Layout.STREAM_ERROR_FAILED,
-                    factoryName + " failed on an event: " + ElementErrors.describe(t), t);
+                    who(trans) + " failed on an event: " + ElementErrors.describe(t), t);
         }
         // The parent forwards (or drops) the event and owns it from here.
         return parentSinkEvent.invokeInt(new Object[] {trans, event});
@@ -149,7 +149,7 @@ final class TransformType extends ElementType<TransformInstance> {
             return Layout.FLOW_OK;
         } catch (Throwable t) {
             ElementErrors.error(trans, Domain.STREAM, Layout.STREAM_ERROR_FAILED,
-                    factoryName + " failed to process a buffer: " + ElementErrors.describe(t), t);
+                    who(trans) + " failed to process a buffer: " + ElementErrors.describe(t), t);
             return Layout.FLOW_ERROR;
         }
     }
