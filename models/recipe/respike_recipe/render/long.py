@@ -63,6 +63,20 @@ class LongPlanner:
         return pose, self.chair_hip_x - (h[-1] - h[0])
 
 
+def sitting(rng: np.random.Generator, body: B.Body, fps: float) -> tuple:
+    """(end posture of sitting down, the facing the chair makes a sitter take, seat height): a long
+    video's one chair is built for its person's own sitting posture."""
+    sit_end = P.lower_params(rng)
+    chair_facing = 1.0 if rng.random() < 0.5 else -1.0
+    seated = P.kinematics(body, P.lower(rng, np.array([10.0]), 2.0, fps, sit_end)[0], chair_facing)
+    seated = P.place(body, seated, {"lift": np.zeros(1)}, np.zeros(1))
+    return sit_end, chair_facing, float(seated["hip"][0, 1] - body.r_thigh)
+
+
+def person_chair(rng: np.random.Generator, body: B.Body, hip_x: float, seat: float, facing: float) -> dict:
+    return S.chair_geometry(hip_x, seat, facing, body.height, rng, np.full(3, 128.0, np.float32), 1.9 * body.r_torso)
+
+
 def plan_long(planner: LongPlanner, n_frames: int, x: float, facing: float) -> list:
     rng, fps, h, aspect = planner.rng, planner.fps, planner.body.height, planner.aspect
     margin = 0.3 * h
@@ -154,14 +168,9 @@ def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, dura
     person_h, ground_y = scene_layout(actor_rng, 0.35, heights=(0.35, 0.42))
     body = B.sample_body(actor_rng, person_h, family)
 
-    # The chair: its seat height follows from this person's sitting posture.
-    sit_end = P.lower_params(plan_rng)
-    chair_facing = 1.0 if plan_rng.random() < 0.5 else -1.0
-    seated = P.kinematics(body, P.lower(plan_rng, np.array([10.0]), 2.0, fps, sit_end)[0], chair_facing)
-    seated = P.place(body, seated, {"lift": np.zeros(1)}, np.zeros(1))
+    sit_end, chair_facing, seat = sitting(plan_rng, body, fps)
     chair_hip_x = float(plan_rng.uniform(0.3, 0.7) * aspect)
-    chair = S.chair_geometry(chair_hip_x, float(seated["hip"][0, 1] - body.r_thigh), chair_facing, person_h,
-                             scene_rng, np.full(3, 128.0, np.float32), 1.9 * body.r_torso)
+    chair = person_chair(scene_rng, body, chair_hip_x, seat, chair_facing)
 
     n_frames = int(round(duration_s * fps))
     planner = LongPlanner(plan_rng, body, aspect, fps, chair_hip_x, chair_facing, sit_end)

@@ -15,7 +15,7 @@ import numpy as np
 
 from . import body as B
 from . import camera, pose as P, scene as S
-from .long import LongPlanner, plan_long
+from .long import LongPlanner, person_chair, plan_long, sitting
 from .raster import Canvas
 from .splits import clip_family, sample_aspect
 
@@ -36,10 +36,7 @@ def _depth(rng: np.random.Generator, horizon: float, n: int) -> list:
 def _person(rng, fps, n_frames, aspect, height, family):
     """One person's segments (joints, labels) over the video: maybe walking in first, maybe out last."""
     body = B.sample_body(rng, height, family)
-    sit_end = P.lower_params(rng)
-    chair_facing = 1.0 if rng.random() < 0.5 else -1.0
-    seated = P.kinematics(body, P.lower(rng, np.array([10.0]), 2.0, fps, sit_end)[0], chair_facing)
-    seated = P.place(body, seated, {"lift": np.zeros(1)}, np.zeros(1))
+    sit_end, chair_facing, seat = sitting(rng, body, fps)
     chair_hip_x = float(rng.uniform(0.15, 0.85) * aspect)
     planner = LongPlanner(rng, body, aspect, fps, chair_hip_x, chair_facing, sit_end)
     x = float(rng.uniform(0.15, 0.85) * aspect)
@@ -68,8 +65,7 @@ def _person(rng, fps, n_frames, aspect, height, family):
         planner.frame = n_frames
     chair = None
     if any(s.label in ("sit_down", "stand_up") for s in planner.segments):
-        chair = S.chair_geometry(chair_hip_x, float(seated["hip"][0, 1] - body.r_thigh), chair_facing, height,
-                                 rng, np.full(3, 128.0, np.float32), 1.9 * body.r_torso)
+        chair = person_chair(rng, body, chair_hip_x, seat, chair_facing)
     return body, planner.segments, chair
 
 
