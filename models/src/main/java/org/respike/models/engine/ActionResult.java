@@ -24,10 +24,11 @@ public final class ActionResult {
     private final float meanSpikeRate;
     private final double energyPicojoules;
     private final long latencyNanos;
+    private final int skippedGroups;
 
     ActionResult(String streamId, List<String> labels, float[] logits, long clipStartPtsNanos, long clipEndPtsNanos,
-            int frames, int groups, float[] spikeRates, float meanSpikeRate, double energyPicojoules,
-            long latencyNanos) {
+            int frames, int groups, int skippedGroups, float[] spikeRates, float meanSpikeRate,
+            double energyPicojoules, long latencyNanos) {
         this.streamId = streamId;
         this.labels = labels;
         this.logits = logits;
@@ -37,6 +38,7 @@ public final class ActionResult {
         this.clipEndPtsNanos = clipEndPtsNanos;
         this.frames = frames;
         this.groups = groups;
+        this.skippedGroups = skippedGroups;
         this.spikeRates = spikeRates;
         this.meanSpikeRate = meanSpikeRate;
         this.energyPicojoules = energyPicojoules;
@@ -95,6 +97,14 @@ public final class ActionResult {
         return groups;
     }
 
+    /**
+     * Groups of this clip (for a clip model: 1 if the whole clip) that reused an earlier group's result because
+     * the scene was static; their steps are not in the spike rates and they add no energy.
+     */
+    public int skippedGroups() {
+        return skippedGroups;
+    }
+
     /** Fraction of neurons spiking per step, per LIF layer in manifest order (empty for clip models). */
     public float[] spikeRates() {
         return spikeRates.clone();
@@ -117,8 +127,9 @@ public final class ActionResult {
 
     @Override
     public String toString() {
-        return String.format("%s: %s %.3f [%d..%d ns, %d frames, %.1f nJ, %.2f ms]", streamId, label(), score(),
-                clipStartPtsNanos, clipEndPtsNanos, frames, energyPicojoules / 1000, latencyNanos / 1e6);
+        return String.format("%s: %s %.3f [%d..%d ns, %d frames, %d/%d groups skipped, %.1f nJ, %.2f ms]", streamId,
+                label(), score(), clipStartPtsNanos, clipEndPtsNanos, frames, skippedGroups, groups,
+                energyPicojoules / 1000, latencyNanos / 1e6);
     }
 
     static float[] softmax(float[] logits) {

@@ -27,6 +27,12 @@ public interface ActionStream extends AutoCloseable {
     /** Seek or discontinuity: drops all buffered frames, groups and SNN state. */
     void reset();
 
+    /**
+     * Groups (for a clip model: clips) since the stream opened whose result was reused because the scene
+     * was static (see {@link StreamOptions#staticThreshold()}), instead of running the networks.
+     */
+    long skippedGroups();
+
     /** Frees this stream's native tensors; the stream cannot be used afterwards. */
     @Override
     void close();

@@ -13,24 +13,31 @@ import org.respike.models.bundle.Manifest.GraphSpec;
 import org.respike.models.engine.StreamTensors.Pinned;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.FramePreprocessor;
+import org.respike.models.frame.NativeBuffers;
 
 /**
  * A whole-clip model (architecture {@code clip}, e.g. the 3D-CNN baseline): buffers T normalised frames
  * and runs clip.onnx once per T frames, on non-overlapping clips. A 3D CNN carries no state from one
  * clip to the next, so a clip sliding by s frames would recompute the whole clip T/s times as often for
  * little new information; non-overlapping clips are the cheapest schedule and the fair baseline cost.
- * {@link StreamOptions} do not apply here.
+ * Of the {@link StreamOptions}, only the static-scene gate applies: a clip whose frames all match its
+ * first frame, which matches the first frame of the last clip run (itself still), reuses that clip's
+ * logits, as the hybrid reuses a static group's, so that both models are compared on the same footing.
  */
 final class ClipActionStream extends GraphActionStream {
     private final int clipFrames;
     private final int stride;
     private final int frameElements;
     private final FramePreprocessor preprocessor;
-    private final Graph clip;
+    private final StreamGraph clip;
     private final Map<String, OnnxTensor> inputs;
     private final Map<String, OnnxTensor> outputs;
     private final FloatBuffer frames;
     private final FloatBuffer logits;
+    private final FloatBuffer referenceFirst;
+    private final float[] referenceLogits;
+    private boolean haveReference;
+    private boolean still;
 
     private int count;
     private long clipStartPts;
@@ -38,13 +45,13 @@ final class ClipActionStream extends GraphActionStream {
     private long lastPushNanos;
 
     ClipActionStream(String streamId, SharedSessions sessions, StreamOptions options) {
-        super(streamId, sessions);
+        super(streamId, sessions, options);
         Manifest m = manifest;
         this.clipFrames = m.clipFrames();
         this.stride = m.stride();
         this.preprocessor = new FramePreprocessor(m.input());
         this.frameElements = preprocessor.frameElements();
-        this.clip = new Graph(Manifest.CLIP, sessions.session(Manifest.CLIP));
+        this.clip = graph(Manifest.CLIP);
         GraphSpec spec = m.graph(Manifest.CLIP);
         try {
             Pinned framesT = tensors.create(spec.input(FRAMES));
@@ -56,6 +63,8 @@ final class ClipActionStream extends GraphActionStream {
         } catch (OrtException | RuntimeException e) {
             throw allocationFailed(e);
         }
+        this.referenceFirst = gate.enabled() ? NativeBuffers.floats(frameElements) : null;
+        this.referenceLogits = new float[labels.size()];
     }
 
     @Override
@@ -66,6 +75,7 @@ final class ClipActionStream extends GraphActionStream {
             clipStartPts = frame.ptsNanos();
         }
         preprocessor.normalise(frame, frames, count * frameElements);
+        still = count == 0 ? gate.enabled() : still && gate.same(frames, count * frameElements, frames, 0);
         clipEndPts = frame.ptsNanos() + frame.durationNanos();
         lastPushNanos = t0;
         return ++count == clipFrames ? Optional.of(runClip()) : Optional.empty();
@@ -91,16 +101,28 @@ final class ClipActionStream extends GraphActionStream {
     @Override
     public void reset() {
         count = 0;
+        haveReference = false;
     }
 
     private ActionResult runClip() {
-        clip.run(inputs, outputs);
-        FiniteLogits.require(logits, labels, Manifest.CLIP, clipStartPts);
         float[] l = new float[labels.size()];
-        logits.get(0, l);
+        boolean skip = still && haveReference && gate.same(frames, 0, referenceFirst, 0);
+        if (skip) {
+            System.arraycopy(referenceLogits, 0, l, 0, l.length);
+            skippedGroups++;
+        } else {
+            clip.run(inputs, outputs);
+            FiniteLogits.require(logits, labels, Manifest.CLIP, clipStartPts);
+            logits.get(0, l);
+            haveReference = still;
+            if (still) {
+                referenceFirst.put(0, frames, 0, frameElements);
+                System.arraycopy(l, 0, referenceLogits, 0, l.length);
+            }
+        }
         int seen = count;
         count = 0;
         return new ActionResult(streamId, labels, l, clipStartPts, clipEndPts, seen, (seen + stride - 1) / stride,
-                new float[0], 0f, energy.clipPj(), System.nanoTime() - lastPushNanos);
+                skip ? 1 : 0, new float[0], 0f, skip ? 0 : energy.clipPj(), System.nanoTime() - lastPushNanos);
     }
 }

@@ -17,6 +17,7 @@ final class GroupLogitsRing {
     private final int[] frames;
     private final int[] steps;
     private final double[] energy;
+    private final boolean[] skipped;
     private int next;
     private int size;
 
@@ -33,11 +34,15 @@ final class GroupLogitsRing {
         this.frames = new int[capacity];
         this.steps = new int[capacity];
         this.energy = new double[capacity];
+        this.skipped = new boolean[capacity];
     }
 
-    /** Adds a group; {@code groupLogits} is read from index 0, {@code groupSpikes} is copied. */
+    /**
+     * Adds a group; {@code groupLogits} is read from index 0, {@code groupSpikes} is copied. A group that
+     * reused an earlier result ({@code wasSkipped}) ran no steps and cost no energy.
+     */
     void add(FloatBuffer groupLogits, long start, long end, int groupFrames, int groupSteps, double[] groupSpikes,
-            double groupEnergy) {
+            double groupEnergy, boolean wasSkipped) {
         for (int k = 0; k < classes; k++) {
             logits[next][k] = groupLogits.get(k);
         }
@@ -47,6 +52,7 @@ final class GroupLogitsRing {
         frames[next] = groupFrames;
         steps[next] = groupSteps;
         energy[next] = groupEnergy;
+        skipped[next] = wasSkipped;
         next = (next + 1) % capacity;
         size = Math.min(size + 1, capacity);
     }
@@ -105,6 +111,15 @@ final class GroupLogitsRing {
             e += energy[slot(i)];
         }
         return e;
+    }
+
+    /** Held groups that reused an earlier result. */
+    int skipped() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            n += skipped[slot(i)] ? 1 : 0;
+        }
+        return n;
     }
 
     /** Spikes per neuron per step for each LIF layer over the held groups. */

@@ -9,7 +9,6 @@ import static org.respike.models.bundle.TensorNames.SNN_MEAN;
 import static org.respike.models.bundle.TensorNames.SPIKE_COUNTS;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -24,6 +23,7 @@ import org.respike.models.bundle.Manifest.GraphSpec;
 import org.respike.models.bundle.TensorSpec;
 import org.respike.models.engine.StreamTensors.Pinned;
 import org.respike.models.frame.Frame;
+import org.respike.models.frame.NativeBuffers;
 import org.respike.models.frame.ResidualExtractor;
 
 /**
@@ -33,6 +33,11 @@ import org.respike.models.frame.ResidualExtractor;
  * feature. Group logits go into a ring, and the mean of the last {@code window} groups is the clip
  * result, so a result comes every s frames and equals the whole-clip graph on aligned windows.
  * All work for a frame happens in its push, which keeps latency at one graph run per frame.
+ *
+ * <p>With the static-scene gate on, a group whose key frame matches the reference (the key frame of the
+ * last group that ran and was itself still) is run lazily: its ANN run and steps wait, the residuals kept,
+ * as long as every residual stays still; at the group end it reuses the reference group's logits. The
+ * first residual that moves catches up on the waiting work in that push, so results equal an ungated run.
  */
 final class HybridActionStream extends GraphActionStream {
     private final StreamOptions options;
@@ -42,9 +47,9 @@ final class HybridActionStream extends GraphActionStream {
     private final ResidualExtractor extractor;
     private final SnnState snn;
 
-    private final Graph ann;
-    private final Graph step;
-    private final Graph head;
+    private final StreamGraph ann;
+    private final StreamGraph step;
+    private final StreamGraph head;
     private final Map<String, OnnxTensor> annInputs;
     private final Map<String, OnnxTensor> annOutputs;
     private final Map<String, OnnxTensor> headInputs;
@@ -56,9 +61,19 @@ final class HybridActionStream extends GraphActionStream {
     private final FloatBuffer logits;
     private final float[] featureSum;
     private final double[] groupSpikes;
+    private final double[] noSpikes;
+    /** Residuals of a group waiting on the gate, and the reference key frame and logits. */
+    private final FloatBuffer[] waiting;
+    private final FloatBuffer referenceKey;
+    private final FloatBuffer referenceLogits;
+    private boolean haveReference;
 
     private int position;
+    /** Residual frames of the group so far, run or waiting. */
     private int steps;
+    private int stepsRun;
+    private boolean lazy;
+    private boolean still;
     private long groupStartPts;
     private long groupEndPts;
     private double groupEnergy;
@@ -66,16 +81,16 @@ final class HybridActionStream extends GraphActionStream {
     private long lastPushNanos;
 
     HybridActionStream(String streamId, SharedSessions sessions, StreamOptions options) {
-        super(streamId, sessions);
+        super(streamId, sessions, options);
         this.options = options;
         Manifest m = manifest;
         this.stride = m.stride();
         this.neurons = m.lifLayers().stream().mapToLong(Manifest.LifLayer::neurons).toArray();
         this.ring = new GroupLogitsRing(options.window() == 0 ? m.groupsPerClip() : options.window(), m.classes(),
                 neurons.length);
-        this.ann = new Graph(Manifest.ANN, sessions.session(Manifest.ANN));
-        this.step = new Graph(Manifest.SNN_STEP, sessions.session(Manifest.SNN_STEP));
-        this.head = new Graph(Manifest.HEAD, sessions.session(Manifest.HEAD));
+        this.ann = graph(Manifest.ANN);
+        this.step = graph(Manifest.SNN_STEP);
+        this.head = graph(Manifest.HEAD);
         this.extractor = new ResidualExtractor(m.input());
         GraphSpec annSpec = m.graph(Manifest.ANN);
         GraphSpec stepSpec = m.graph(Manifest.SNN_STEP);
@@ -97,7 +112,7 @@ final class HybridActionStream extends GraphActionStream {
                     .filter(o -> !stateOutputs.contains(o.name())).toList();
             Map<String, OnnxTensor> stepOutputs = tensors.pinAll(otherOutputs,
                     Map.of(SNN_FEATURE, featureT, SPIKE_COUNTS, spikesT));
-            this.snn = new SnnState(OrtEnvironment.getEnvironment(), m.state(), stepInputs, stepOutputs);
+            this.snn = new SnnState(tensors, m.state(), stepInputs, stepOutputs);
 
             Pinned meanT = tensors.create(headSpec.input(SNN_MEAN));
             Pinned logitsT = tensors.create(headSpec.output(LOGITS));
@@ -114,6 +129,14 @@ final class HybridActionStream extends GraphActionStream {
         }
         this.featureSum = new float[feature.capacity()];
         this.groupSpikes = new double[neurons.length];
+        this.noSpikes = new double[neurons.length];
+        int gated = gate.enabled() ? stride - 1 : 0;
+        this.waiting = new FloatBuffer[gated];
+        for (int i = 0; i < gated; i++) {
+            waiting[i] = NativeBuffers.floats(extractor.frameElements());
+        }
+        this.referenceKey = gate.enabled() ? NativeBuffers.floats(extractor.frameElements()) : null;
+        this.referenceLogits = NativeBuffers.floats(m.classes());
     }
 
     @Override
@@ -150,27 +173,58 @@ final class HybridActionStream extends GraphActionStream {
         position = 0;
         steps = 0;
         groupsSinceResult = 0;
+        haveReference = false;
+        lazy = false;
         ring.clear();
-    }
-
-    @Override
-    void closeState() {
-        snn.close();
     }
 
     private void startGroup(Frame key) {
         extractor.setKey(key);
+        steps = 0;
+        stepsRun = 0;
+        groupStartPts = key.ptsNanos();
+        still = gate.enabled();
+        lazy = haveReference && gate.same(extractor.key(), 0, referenceKey, 0);
+        if (!lazy) {
+            runKey();
+        }
+    }
+
+    private void runKey() {
         ann.run(annInputs, annOutputs);
         snn.reset();
         Arrays.fill(featureSum, 0f);
         Arrays.fill(groupSpikes, 0);
-        steps = 0;
-        groupStartPts = key.ptsNanos();
         groupEnergy = energy.groupPj();
     }
 
     private void runStep(Frame frame) {
         extractor.residual(frame, residual);
+        still = still && gate.still(residual);
+        if (!lazy) {
+            runResidual();
+        } else if (still) {
+            waiting[steps].put(0, residual, 0, residual.capacity());
+        } else {
+            catchUp();
+            runResidual();
+        }
+        steps++;
+    }
+
+    /** The gate opened: runs the key frame and the residuals that waited, then goes on eagerly. */
+    private void catchUp() {
+        lazy = false;
+        runKey();
+        waiting[steps].put(0, residual, 0, residual.capacity());
+        for (int i = 0; i < steps; i++) {
+            residual.put(0, waiting[i], 0, residual.capacity());
+            runResidual();
+        }
+        residual.put(0, waiting[steps], 0, residual.capacity());
+    }
+
+    private void runResidual() {
         step.run(snn.stepInputs(), snn.stepOutputs());
         snn.swap();
         for (int i = 0; i < featureSum.length; i++) {
@@ -180,17 +234,31 @@ final class HybridActionStream extends GraphActionStream {
             groupSpikes[l] += spikes.get(l);
         }
         groupEnergy += energy.stepPj(spikes);
-        steps++;
+        stepsRun++;
     }
 
-    /** Head on the mean feature of the steps seen; the group's logits join the ring. */
+    /**
+     * Head on the mean feature of the steps seen and the group's logits join the ring; a group still
+     * lazy here was static from start to end and joins with the reference's logits instead.
+     */
     private void endGroup() {
-        for (int i = 0; i < featureSum.length; i++) {
-            snnMean.put(i, featureSum[i] / steps);
+        if (lazy) {
+            ring.add(referenceLogits, groupStartPts, groupEndPts, position, 0, noSpikes, 0, true);
+            skippedGroups++;
+        } else {
+            for (int i = 0; i < featureSum.length; i++) {
+                snnMean.put(i, featureSum[i] / stepsRun);
+            }
+            head.run(headInputs, headOutputs);
+            FiniteLogits.require(logits, labels, Manifest.HEAD, groupStartPts);
+            ring.add(logits, groupStartPts, groupEndPts, position, stepsRun, groupSpikes, groupEnergy, false);
+            haveReference = still;
+            if (still) {
+                referenceKey.put(0, extractor.key(), 0, referenceKey.capacity());
+                referenceLogits.put(0, logits, 0, referenceLogits.capacity());
+            }
         }
-        head.run(headInputs, headOutputs);
-        FiniteLogits.require(logits, labels, Manifest.HEAD, groupStartPts);
-        ring.add(logits, groupStartPts, groupEndPts, position, steps, groupSpikes, groupEnergy);
+        lazy = false;
         groupsSinceResult++;
         position = 0;
     }
@@ -198,7 +266,7 @@ final class HybridActionStream extends GraphActionStream {
     private ActionResult result() {
         groupsSinceResult = 0;
         return new ActionResult(streamId, labels, ring.meanLogits(), ring.startPts(), ring.endPts(), ring.frames(),
-                ring.size(), ring.spikeRates(neurons), ring.meanSpikeRate(neurons), ring.energy(),
+                ring.size(), ring.skipped(), ring.spikeRates(neurons), ring.meanSpikeRate(neurons), ring.energy(),
                 System.nanoTime() - lastPushNanos);
     }
 }

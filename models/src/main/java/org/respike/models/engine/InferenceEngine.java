@@ -53,6 +53,11 @@ public final class InferenceEngine implements AutoCloseable {
         return sessions.provider();
     }
 
+    /** Batched graph calls so far on these sessions (zero when the config does not batch). */
+    public BatchCounts batchCounts() {
+        return sessions.batcher() == null ? new BatchCounts(0, 0) : sessions.batcher().counts();
+    }
+
     /** A new stream with its own small state; close it when the video ends. */
     public ActionStream openStream(String streamId, StreamOptions options) {
         if (closed.get()) {

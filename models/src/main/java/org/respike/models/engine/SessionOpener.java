@@ -94,6 +94,7 @@ final class SessionOpener {
             o.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setIntraOpNumThreads(config.intraOpThreads());
             o.setInterOpNumThreads(1);
+            o.addConfigEntry("session.intra_op.allow_spinning", config.intraOpSpinning() ? "1" : "0");
             switch (p) {
                 case TENSORRT -> addTensorRt(o);
                 case CUDA -> addCuda(o);

@@ -26,6 +26,8 @@ import org.respike.models.bundle.OrtCalls;
  * so that a pipeline going NULL -> PLAYING -> NULL (a reconnecting camera, an application that restarts
  * its pipeline) reuses them: reopening the graphs on every cycle took about 2 s per cycle here and let
  * RSS grow with every reload. A bundle whose files changed meanwhile is loaded afresh.
+ *
+ * <p>When the config batches, the streams of these sessions also share one {@link Batcher}, closed with them.
  */
 final class SharedSessions {
     /** How long unused sessions stay open for the next user (system property respike.sessions.linger-seconds). */
@@ -46,6 +48,7 @@ final class SharedSessions {
     private final ExecutionProvider provider;
     private final Map<String, OrtSession> sessions;
     private final long filesStamp;
+    private final Batcher batcher;
     private int references;
     private ScheduledFuture<?> pendingClose;
 
@@ -55,6 +58,14 @@ final class SharedSessions {
         this.provider = opened.provider();
         this.sessions = opened.sessions();
         this.filesStamp = filesStamp(bundle);
+        Batcher b = null;
+        try {
+            b = key.config().batching() ? new Batcher(this, key.config()) : null;
+        } catch (RuntimeException e) {
+            closeSessions();
+            throw e;
+        }
+        this.batcher = b;
     }
 
     /** The sessions for this bundle and config, opened on first use; the caller owns one reference. */
@@ -144,6 +155,9 @@ final class SharedSessions {
     }
 
     private void closeSessions() {
+        if (batcher != null) {
+            batcher.close();
+        }
         for (OrtSession s : sessions.values()) {
             try {
                 OrtCalls.run(() -> {
@@ -177,5 +191,10 @@ final class SharedSessions {
 
     OrtSession session(String graph) {
         return sessions.get(graph);
+    }
+
+    /** The batcher of these sessions, or null when the config does not batch. */
+    Batcher batcher() {
+        return batcher;
     }
 }

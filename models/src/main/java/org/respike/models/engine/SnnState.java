@@ -1,7 +1,6 @@
 package org.respike.models.engine;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -9,16 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.respike.models.bundle.Manifest.StateSpec;
+import org.respike.models.engine.StreamTensors.Pinned;
 import org.respike.models.frame.NativeBuffers;
 
 /**
  * The LIF membranes of one stream, carried from one SNN step to the next. Two preallocated tensor sets
  * swap roles each step: one is fed as the step's state inputs while ONNX Runtime writes the new state
  * into the other, pinned as outputs. The input and output maps of both parities are built once, so a step
- * allocates no tensors and no maps.
+ * allocates no tensors and no maps. The tensors belong to the stream's {@link StreamTensors}.
  */
-final class SnnState implements AutoCloseable {
-    private final List<OnnxTensor> tensors = new ArrayList<>();
+final class SnnState {
     private final List<List<FloatBuffer>> sets = new ArrayList<>();
     private final List<Map<String, OnnxTensor>> inputs = new ArrayList<>();
     private final List<Map<String, OnnxTensor>> outputs = new ArrayList<>();
@@ -29,7 +28,7 @@ final class SnnState implements AutoCloseable {
      * @param fixedInputs the step's other inputs (residual, ANN context), added to both parities' maps
      * @param fixedOutputs the step's other pinned outputs (snn_feature, spike_counts)
      */
-    SnnState(OrtEnvironment env, List<StateSpec> states, Map<String, OnnxTensor> fixedInputs,
+    SnnState(StreamTensors tensors, List<StateSpec> states, Map<String, OnnxTensor> fixedInputs,
             Map<String, OnnxTensor> fixedOutputs) throws OrtException {
         List<List<OnnxTensor>> tensorSets = List.of(new ArrayList<>(), new ArrayList<>());
         long largest = 1;
@@ -37,21 +36,14 @@ final class SnnState implements AutoCloseable {
             largest = Math.max(largest, s.tensor().elementsPerItem());
         }
         this.zeros = NativeBuffers.floats(largest);
-        try {
-            for (int parity = 0; parity < 2; parity++) {
-                List<FloatBuffer> set = new ArrayList<>();
-                for (StateSpec s : states) {
-                    FloatBuffer b = NativeBuffers.floats(s.tensor().elementsPerItem());
-                    OnnxTensor t = OnnxTensor.createTensor(env, b, s.tensor().withBatch(1));
-                    tensors.add(t);
-                    tensorSets.get(parity).add(t);
-                    set.add(b);
-                }
-                sets.add(set);
+        for (int parity = 0; parity < 2; parity++) {
+            List<FloatBuffer> set = new ArrayList<>();
+            for (StateSpec s : states) {
+                Pinned p = tensors.create(s.tensor());
+                tensorSets.get(parity).add(p.tensor());
+                set.add(p.buffer());
             }
-        } catch (OrtException | RuntimeException e) {
-            close();
-            throw e;
+            sets.add(set);
         }
         for (int parity = 0; parity < 2; parity++) {
             Map<String, OnnxTensor> in = new HashMap<>(fixedInputs);
@@ -90,11 +82,5 @@ final class SnnState implements AutoCloseable {
     /** After a step: the membranes it wrote become the current ones. */
     void swap() {
         current = 1 - current;
-    }
-
-    @Override
-    public void close() {
-        tensors.forEach(OnnxTensor::close);
-        tensors.clear();
     }
 }

@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,7 @@ import org.respike.models.frame.NativeBuffers;
 /**
  * Owner of one stream's native tensors. Each wraps a direct buffer that the stream reads and writes in
  * place (ONNX Runtime neither copies inputs nor allocates pinned outputs), and all close together.
+ * The buffer behind any owned tensor can be looked up, which is how a batched call finds a stream's rows.
  */
 final class StreamTensors implements AutoCloseable {
     /** A tensor and the buffer behind it. */
@@ -21,7 +22,7 @@ final class StreamTensors implements AutoCloseable {
     }
 
     private final OrtEnvironment env;
-    private final List<OnnxTensor> owned = new ArrayList<>();
+    private final Map<OnnxTensor, FloatBuffer> owned = new IdentityHashMap<>();
 
     StreamTensors(OrtEnvironment env) {
         this.env = env;
@@ -35,7 +36,7 @@ final class StreamTensors implements AutoCloseable {
     /** A batch-1 tensor over an existing direct buffer. */
     Pinned wrap(FloatBuffer buffer, TensorSpec spec) throws OrtException {
         OnnxTensor t = OnnxTensor.createTensor(env, buffer, spec.withBatch(1));
-        owned.add(t);
+        owned.put(t, buffer);
         return new Pinned(buffer, t);
     }
 
@@ -49,9 +50,18 @@ final class StreamTensors implements AutoCloseable {
         return map;
     }
 
+    /** The buffer behind an owned tensor. */
+    FloatBuffer buffer(OnnxTensor tensor) {
+        FloatBuffer b = owned.get(tensor);
+        if (b == null) {
+            throw new IllegalArgumentException("tensor not owned by this stream");
+        }
+        return b;
+    }
+
     @Override
     public void close() {
-        owned.forEach(OnnxTensor::close);
+        owned.keySet().forEach(OnnxTensor::close);
         owned.clear();
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ActionResultTest {
     @Test
     void scoreIsTheSoftmaxOfTheClipLogits() {
-        ActionResult r = new ActionResult("cam", List.of("a", "b", "c"), new float[] {1, 3, 2}, 0, 10, 16, 4,
+        ActionResult r = new ActionResult("cam", List.of("a", "b", "c"), new float[] {1, 3, 2}, 0, 10, 16, 4, 0,
                 new float[0], 0f, 0, 5);
         double z = Math.exp(1) + Math.exp(3) + Math.exp(2);
         assertEquals("b", r.label());

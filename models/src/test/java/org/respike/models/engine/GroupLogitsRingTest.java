@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class GroupLogitsRingTest {
     private static void add(GroupLogitsRing r, float a, float b, long start, double spikes, double energy) {
-        r.add(FloatBuffer.wrap(new float[] {a, b}), start, start + 40, 4, 3, new double[] {spikes}, energy);
+        r.add(FloatBuffer.wrap(new float[] {a, b}), start, start + 40, 4, 3, new double[] {spikes}, energy, false);
     }
 
     @Test
