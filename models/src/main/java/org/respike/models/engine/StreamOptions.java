@@ -20,7 +20,7 @@ public record StreamOptions(int window, boolean completePartialGroup, float stat
      * Default gate threshold in 8-bit levels, above the measured noise floor with margin (see
      * models/README.md, "Static-scene gate").
      */
-    public static final float DEFAULT_STATIC_THRESHOLD = 6f;
+    public static final float DEFAULT_STATIC_THRESHOLD = 8f;
 
     public StreamOptions {
         if (window < 0) {

@@ -17,6 +17,7 @@ import org.respike.models.bundle.ModelBundle;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.InferenceEngine;
+import org.respike.models.engine.StreamOptions;
 
 /**
  * Java against PyTorch on a bundle's golden vectors. Spikes that flip exactly at the threshold under
@@ -29,9 +30,13 @@ public final class Parity {
     private Parity() {
     }
 
-    /** Streams a golden clip's frames; the result at its last frame is the clip's logits. */
+    /**
+     * Streams a golden clip's frames; the result at its last frame is the clip's logits. The static-scene
+     * gate is off: parity is about the networks' numbers, and the gate replaces a still group's with an
+     * earlier group's by design (StaticSceneTest covers what that does to real clips).
+     */
     public static float[] classify(InferenceEngine engine, Golden.Clip c) {
-        try (ActionStream s = engine.openStream(c.name())) {
+        try (ActionStream s = engine.openStream(c.name(), StreamOptions.defaults().withStaticThreshold(0))) {
             Optional<ActionResult> last = Optional.empty();
             int n = ClipFrames.count(c.frames());
             for (int t = 0; t < n; t++) {
