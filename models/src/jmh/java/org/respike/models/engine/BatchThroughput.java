@@ -1,6 +1,7 @@
 package org.respike.models.engine;
 
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,26 @@ public final class BatchThroughput {
         }
     }
 
+    /** A stream's frames, made before the clock starts: its golden clip, or 32 frames of a still camera. */
+    static Frame[] frames(Golden golden, String scene, int stream) {
+        if (scene.equals("golden")) {
+            Golden.Array clip = golden.clips().get(stream % golden.clips().size()).frames();
+            Frame[] f = new Frame[ClipFrames.count(clip)];
+            for (int t = 0; t < f.length; t++) {
+                f[t] = ClipFrames.frame(clip, t, 0);
+            }
+            return f;
+        }
+        SyntheticScene still = SyntheticScene.still(golden.clips().get(0).frames(), 0, 6, stream);
+        Frame[] f = new Frame[32];
+        for (int t = 0; t < f.length; t++) {
+            Frame next = still.next(new Frame());
+            ByteBuffer copy = ByteBuffer.allocateDirect(next.data().capacity()).put(next.data().duplicate().clear());
+            f[t] = Frame.packed(copy, next.width(), next.height(), next.format(), t, 1);
+        }
+        return f;
+    }
+
     static void run(Path bundle, String scene, double seconds, int streams, int maxBatch, int intra, boolean spin,
             boolean gate) throws Exception {
         EngineConfig config = EngineConfig.cpu().withIntraOpThreads(intra).withIntraOpSpinning(spin)
@@ -60,9 +81,7 @@ public final class BatchThroughput {
                 int id = i;
                 Thread t = new Thread(() -> {
                     try (ActionStream s = engine.openStream("cam" + id, options)) {
-                        SyntheticScene still = SyntheticScene.still(golden.clips().get(0).frames(), 0, 6, id);
-                        Golden.Array clip = golden.clips().get(id % golden.clips().size()).frames();
-                        Frame f = new Frame();
+                        Frame[] input = frames(golden, scene, id);
                         ready.await();
                         long skippedBefore = 0;
                         boolean counting = false;
@@ -71,8 +90,7 @@ public final class BatchThroughput {
                                 counting = true;
                                 skippedBefore = s.skippedGroups();
                             }
-                            s.push(scene.equals("still") ? still.next(f)
-                                    : ClipFrames.frame(clip, (int) (k % ClipFrames.count(clip)), 0));
+                            s.push(input[(int) (k % input.length)]);
                             if (counting) {
                                 frames.incrementAndGet(id);
                             }

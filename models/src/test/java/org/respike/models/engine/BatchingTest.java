@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.ThreadMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.respike.models.bundle.Manifest;
 import org.respike.models.frame.Frame;
+import org.respike.models.testing.Allocation;
 import org.respike.models.testing.ClipFrames;
 import org.respike.models.testing.Golden;
 import org.respike.models.testing.TestBundles;
@@ -201,30 +198,17 @@ class BatchingTest {
 
     @Test
     void batchedSteadyStateAllocatesUnderOneKibPerFrame() {
-        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         EngineConfig config = EngineConfig.cpu().withBatching(4, Duration.ofMillis(20));
         try (InferenceEngine engine = InferenceEngine.shared(TestBundles.hybrid(), config);
-                ActionStream s = engine.openStream("alloc", StreamOptions.defaults().withStaticThreshold(0))) {
-            Manifest m = engine.bundle().manifest();
-            int frames = 40 * m.clipFrames();
-            long bytes = 0;
-            int counted = 0;
-            Frame[] clip = new Frame[m.clipFrames()];
-            for (int t = 0; t < clip.length; t++) {
+                ActionStream s = engine.openStream("alloc")) {
+            int n = engine.bundle().manifest().clipFrames();
+            Frame[] clip = new Frame[n];
+            for (int t = 0; t < n; t++) {
                 clip[t] = ClipFrames.frame(golden.clips().get(0).frames(), t, 0);
             }
-            for (int k = 0; k < frames; k++) {
-                long before = threads.getCurrentThreadAllocatedBytes();
-                Optional<ActionResult> r = s.push(clip[k % clip.length]);
-                long after = threads.getCurrentThreadAllocatedBytes();
-                if (k >= frames / 2) { // after JIT warm-up
-                    bytes += after - before;
-                    counted++;
-                }
-                assertTrue(r.isEmpty() || r.get().frames() == m.clipFrames());
-            }
-            System.out.printf("batched path: %d B per frame, results included%n", bytes / counted);
-            assertTrue(bytes / counted < 1024, "batched steady state allocates " + bytes / counted + " B/frame");
+            long perFrame = Allocation.bytesPerFrame(s, clip, 40 * n);
+            System.out.printf("batched path: %d B per frame, results included%n", perFrame);
+            assertTrue(perFrame < 1024, "batched steady state allocates " + perFrame + " B/frame");
         }
     }
 

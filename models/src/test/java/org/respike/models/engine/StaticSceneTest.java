@@ -17,6 +17,7 @@ import org.respike.models.bundle.Manifest;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.FramePreprocessor;
 import org.respike.models.frame.NativeBuffers;
+import org.respike.models.testing.Allocation;
 import org.respike.models.testing.ClipFrames;
 import org.respike.models.testing.Golden;
 import org.respike.models.testing.SyntheticScene;
@@ -163,6 +164,26 @@ class StaticSceneTest {
         for (int g : new int[] {0, 2, 3, 4}) {
             assertEquals(0, gated.results().get(g).skippedGroups());
             assertArrayEquals(ungated.results().get(g).logits(), gated.results().get(g).logits(), "group " + g);
+        }
+    }
+
+    /** Lazy groups keep the hot path allocation-free: only results allocate. */
+    @Test
+    void stillSceneAllocatesUnderOneKibPerFrame() {
+        SyntheticScene scene = still(8);
+        Frame[] frames = new Frame[32];
+        for (int t = 0; t < frames.length; t++) {
+            Frame next = scene.next(new Frame());
+            java.nio.ByteBuffer copy = java.nio.ByteBuffer.allocateDirect(next.data().capacity())
+                    .put(next.data().duplicate().clear());
+            frames[t] = Frame.packed(copy, next.width(), next.height(), next.format(), t, 1);
+        }
+        try (ActionStream s = hybrid.openStream("alloc")) {
+            long perFrame = Allocation.bytesPerFrame(s, frames, 40 * hybrid.bundle().manifest().clipFrames());
+            System.out.printf("still scene, gate on: %d B per frame, results included (%d groups skipped)%n", perFrame,
+                    s.skippedGroups());
+            assertTrue(s.skippedGroups() > 0);
+            assertTrue(perFrame < 1024, "allocates " + perFrame + " B/frame");
         }
     }
 
