@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ class BatchingTest {
         }
     }
 
-    static List<List<ActionResult>> oneByOne(java.nio.file.Path bundle, StreamOptions options) {
+    static List<List<ActionResult>> oneByOne(Path bundle, StreamOptions options) {
         List<List<ActionResult>> all = new ArrayList<>();
         try (InferenceEngine engine = InferenceEngine.shared(bundle, EngineConfig.cpu())) {
             for (int i = 0; i < STREAMS; i++) {
@@ -163,25 +164,24 @@ class BatchingTest {
 
     @Test
     void batchedHybridStreamsGiveTheResultsOfStreamsRunOneByOne() throws Exception {
-        StreamOptions options = StreamOptions.defaults().withStaticThreshold(0);
-        List<List<ActionResult>> expected = oneByOne(TestBundles.hybrid(), options);
-        try (InferenceEngine engine = InferenceEngine.shared(TestBundles.hybrid(), batchedConfig())) {
-            List<List<ActionResult>> actual = batched(engine, options);
-            assertSameResults(expected, actual);
-            BatchCounts counts = engine.batchCounts();
-            System.out.printf("hybrid: %d batched calls, mean batch %.2f%n", counts.calls(), counts.meanBatch());
-            assertTrue(counts.meanBatch() > 1.5, "streams in flight together share calls: " + counts);
-        }
+        assertBatchedGivesTheResultsOneByOne(TestBundles.hybrid());
     }
 
     @Test
     void batchedClipStreamsGiveTheResultsOfStreamsRunOneByOne() throws Exception {
+        assertBatchedGivesTheResultsOneByOne(TestBundles.clip());
+    }
+
+    static void assertBatchedGivesTheResultsOneByOne(Path bundle) throws Exception {
         StreamOptions options = StreamOptions.defaults().withStaticThreshold(0);
-        List<List<ActionResult>> expected = oneByOne(TestBundles.clip(), options);
-        try (InferenceEngine engine = InferenceEngine.shared(TestBundles.clip(), batchedConfig())) {
+        List<List<ActionResult>> expected = oneByOne(bundle, options);
+        try (InferenceEngine engine = InferenceEngine.shared(bundle, batchedConfig())) {
             List<List<ActionResult>> actual = batched(engine, options);
             assertSameResults(expected, actual);
-            assertTrue(engine.batchCounts().meanBatch() > 1.5, "clips share calls: " + engine.batchCounts());
+            BatchCounts counts = engine.batchCounts();
+            System.out.printf("%s: %d batched calls, mean batch %.2f%n", engine.bundle().manifest().name(),
+                    counts.calls(), counts.meanBatch());
+            assertTrue(counts.meanBatch() > 1.5, "streams in flight together share calls: " + counts);
         }
     }
 

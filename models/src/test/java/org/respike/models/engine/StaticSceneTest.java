@@ -170,14 +170,7 @@ class StaticSceneTest {
     /** Lazy groups keep the hot path allocation-free: only results allocate. */
     @Test
     void stillSceneAllocatesUnderOneKibPerFrame() {
-        SyntheticScene scene = still(8);
-        Frame[] frames = new Frame[32];
-        for (int t = 0; t < frames.length; t++) {
-            Frame next = scene.next(new Frame());
-            java.nio.ByteBuffer copy = java.nio.ByteBuffer.allocateDirect(next.data().capacity())
-                    .put(next.data().duplicate().clear());
-            frames[t] = Frame.packed(copy, next.width(), next.height(), next.format(), t, 1);
-        }
+        Frame[] frames = still(8).frames(32);
         try (ActionStream s = hybrid.openStream("alloc")) {
             long perFrame = Allocation.bytesPerFrame(s, frames, 40 * hybrid.bundle().manifest().clipFrames());
             System.out.printf("still scene, gate on: %d B per frame, results included (%d groups skipped)%n", perFrame,

@@ -75,6 +75,17 @@ public final class SyntheticScene {
                 ClipFrames.FRAME_NANOS);
     }
 
+    /** The next {@code n} frames, each with its own pixels (to push without generating them on the clock). */
+    public Frame[] frames(int n) {
+        Frame[] f = new Frame[n];
+        for (int t = 0; t < n; t++) {
+            Frame next = next(new Frame());
+            ByteBuffer copy = ByteBuffer.allocateDirect(next.data().capacity()).put(next.data().duplicate().clear());
+            f[t] = new Frame(copy, width, height, width * 3, PixelFormat.RGB, next.ptsNanos(), next.durationNanos());
+        }
+        return f;
+    }
+
     private static int bounce(int p, int span) {
         int q = p % (2 * span);
         return q < span ? q : 2 * span - q;
