@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.respike.models.bundle.Manifest.EnergySpec;
 import org.respike.models.bundle.Manifest.GraphSpec;
 import org.respike.models.bundle.Manifest.InputSpec;
@@ -177,25 +178,21 @@ final class ManifestReader {
     }
 
     private List<StateSpec> states(JsonNode root) {
-        JsonNode a = array(root, "state", "state");
-        List<StateSpec> list = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            String p = "state[" + i + "]";
-            JsonNode s = a.get(i);
-            list.add(new StateSpec(text(s, p + ".input", "input"), text(s, p + ".output", "output"),
-                    shape(s, p + ".shape", "shape")));
-        }
-        return list;
+        return items(root, "state", (s, p) -> new StateSpec(text(s, p + ".input", "input"),
+                text(s, p + ".output", "output"), shape(s, p + ".shape", "shape")));
     }
 
     private List<LifLayer> lifLayers(JsonNode root) {
-        JsonNode a = array(root, "lif_layers", "lif_layers");
-        List<LifLayer> list = new ArrayList<>();
+        return items(root, "lif_layers", (l, p) -> new LifLayer(text(l, p + ".name", "name"),
+                longPositive(l, p + ".neurons", "neurons")));
+    }
+
+    /** Each element of the array {@code field}, read by {@code item} (element, its path in the manifest). */
+    private <T> List<T> items(JsonNode root, String field, BiFunction<JsonNode, String, T> item) {
+        JsonNode a = array(root, field, field);
+        List<T> list = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
-            String p = "lif_layers[" + i + "]";
-            JsonNode l = a.get(i);
-            long neurons = longPositive(l, p + ".neurons", "neurons");
-            list.add(new LifLayer(text(l, p + ".name", "name"), neurons));
+            list.add(item.apply(a.get(i), field + "[" + i + "]"));
         }
         return list;
     }
