@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Gst;
@@ -28,13 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.respike.it.support.EventRun;
 import org.respike.it.support.Mosquitto;
 import org.respike.it.support.MqttCollector;
 import org.respike.it.support.Repo;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.plugin.RespikePlugin;
-import org.respike.plugin.gst.Pipelines;
 
 /**
  * respikepublish in a real pipeline (the 60 s sample video through respikebin) against this test's own
@@ -70,50 +66,32 @@ class RespikePublishTest {
 
     @Test
     void everyEventOfTheBusArrivesAcrossABrokerRestartMidStream() throws Exception {
-        List<Map<String, Object>> events = new ArrayList<>();
-        List<Map<String, Object>> stats = new ArrayList<>();
-        Pipelines.Result result;
+        EventRun run;
         try (MqttCollector collector = new MqttCollector(broker.address(), Mosquitto.TOPIC)) {
-            RespikePlugin.initInJvm();
-            result = Pipelines.run(launch("close-timeout=10"), m -> {
-                if (m.kind() != Pipelines.Kind.ELEMENT) {
-                    return;
-                }
-                if ("respike-publish-stats".equals(m.structureName())) {
-                    stats.add(m.fields());
-                } else if ("respike-event".equals(m.structureName())) {
-                    events.add(m.fields());
-                    try {
-                        if (events.size() == 1) { // the first has arrived: the broker goes down
-                            collector.await(r -> r.size() >= 1, WAIT);
-                            broker.kill();
-                        } else if (events.size() == 8) {
-                            broker.start();
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+            run = EventRun.of(launch("close-timeout=10"), events -> {
+                try {
+                    if (events.size() == 1) { // the first has arrived: the broker goes down
+                        collector.await(r -> r.size() >= 1, WAIT);
+                        broker.kill();
+                    } else if (events.size() == 8) {
+                        broker.start();
                     }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-            }, 120_000);
-            assertTrue(result.ok(), result.toString());
-            assertTrue(events.size() > 8, "the sample makes more than 8 event messages, got " + events.size());
-            Set<String> expected = events.stream().map(e -> e.get("event_id") + " " + e.get("kind"))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            List<JsonNode> got = collector.await(r -> keys(r).containsAll(expected), WAIT);
-            assertEquals(expected, keys(got), "every event of the bus, once or more");
+            });
+            assertTrue(run.result().ok(), run.result().toString());
+            assertTrue(run.events().size() > 8, "the sample makes more than 8 event messages: " + run.events().size());
+            List<JsonNode> got = collector.await(r -> EventRun.keys(r).containsAll(run.keys()), WAIT);
+            assertEquals(run.keys(), EventRun.keys(got), "every event of the bus, once or more");
         }
-        System.out.println("respikepublish across a broker restart: " + events.size() + " events, " + stats);
-        assertEquals(1, stats.size(), stats.toString());
-        Map<String, Object> s = stats.get(0);
-        assertEquals((long) events.size(), s.get("published"));
-        assertEquals((long) events.size(), s.get("delivered"));
+        System.out.println("respikepublish across a broker restart: " + run.events().size() + " events, " + run.stats());
+        assertEquals(1, run.stats().size(), run.stats().toString());
+        Map<String, Object> s = run.stats().get(0);
+        assertEquals((long) run.events().size(), s.get("published"));
+        assertEquals((long) run.events().size(), s.get("delivered"));
         assertEquals(0L, s.get("dropped"));
         assertTrue((Long) s.get("failures") > 0, "the broker was down while events came: " + s);
-    }
-
-    private static Set<String> keys(List<JsonNode> messages) {
-        return messages.stream().map(m -> m.get("event_id").asText() + " " + m.get("kind").asText())
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
