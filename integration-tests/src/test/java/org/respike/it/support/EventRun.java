@@ -8,14 +8,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.respike.elements.Action;
 import org.respike.plugin.RespikePlugin;
 import org.respike.plugin.gst.Pipelines;
 
-/** A pipeline run with the respike-event and respike-publish-stats messages of its respikepublish. */
-public record EventRun(Pipelines.Result result, List<Map<String, Object>> events, List<Map<String, Object>> stats) {
+/** A pipeline run with its respike-action results and the respike-event and respike-publish-stats messages. */
+public record EventRun(Pipelines.Result result, List<Action> actions, List<Map<String, Object>> events,
+                       List<Map<String, Object>> stats) {
 
     /** Runs {@code launch}; {@code onEvent} sees each event message as it is read off the bus. */
     public static EventRun of(String launch, Consumer<List<Map<String, Object>>> onEvent) {
+        List<Action> actions = new ArrayList<>();
         List<Map<String, Object>> events = new ArrayList<>();
         List<Map<String, Object>> stats = new ArrayList<>();
         RespikePlugin.initInJvm();
@@ -23,14 +26,16 @@ public record EventRun(Pipelines.Result result, List<Map<String, Object>> events
             if (m.kind() != Pipelines.Kind.ELEMENT) {
                 return;
             }
-            if ("respike-publish-stats".equals(m.structureName())) {
+            if (Action.NAME.equals(m.structureName())) {
+                actions.add(Action.fromFields(m.fields()));
+            } else if ("respike-publish-stats".equals(m.structureName())) {
                 stats.add(m.fields());
             } else if ("respike-event".equals(m.structureName())) {
                 events.add(m.fields());
                 onEvent.accept(events);
             }
         }, 120_000);
-        return new EventRun(result, List.copyOf(events), List.copyOf(stats));
+        return new EventRun(result, List.copyOf(actions), List.copyOf(events), List.copyOf(stats));
     }
 
     /** Each event message as "event_id kind": what a consumer de-duplicates on. */
