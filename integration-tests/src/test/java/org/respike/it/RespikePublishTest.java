@@ -96,13 +96,13 @@ class RespikePublishTest {
 
     /**
      * The broker hangs (SIGSTOP) once the first event is out: a send then waits up to 5 s for its
-     * acknowledgement. Each buffer's time inside respikepublish (sink pad to src pad, one streaming thread)
+     * acknowledgement, and the queue of 4 overflows (a warning on the bus, rate-limited). Each buffer's time inside respikepublish (sink pad to src pad, one streaming thread)
      * must stay far below that. A blocking check, not a speed benchmark.
      */
     @Test
     void aHungBrokerNeverHoldsAVideoBuffer() throws Exception {
         RespikePlugin.initInJvm();
-        Pipeline pipeline = (Pipeline) Gst.parseLaunch(launch("close-timeout=1 update-interval=1"));
+        Pipeline pipeline = (Pipeline) Gst.parseLaunch(launch("close-timeout=1 update-interval=1 queue-size=4"));
         Element pub = pipeline.getElementByName("pub");
         AtomicLong entered = new AtomicLong();
         List<Long> took = new CopyOnWriteArrayList<>();
@@ -153,5 +153,7 @@ class RespikePublishTest {
         assertTrue(t[t.length - 1] < TRANSFORM_BOUND_NANOS, "slowest buffer " + t[t.length - 1] / 1e6 + " ms: "
                 + Arrays.toString(Arrays.copyOfRange(t, Math.max(0, t.length - 5), t.length)));
         assertTrue(warnings.stream().anyMatch(w -> w.contains("not delivered")), "the close says what was left: " + warnings);
+        long dropWarnings = warnings.stream().filter(w -> w.contains("dropped the oldest event")).count();
+        assertTrue(dropWarnings >= 1 && dropWarnings <= 2, "a full queue of 4 warns, at most every 10 s: " + warnings);
     }
 }
