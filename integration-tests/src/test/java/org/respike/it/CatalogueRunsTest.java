@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.respike.elements.Action;
+import org.respike.it.support.EventRun;
+import org.respike.it.support.Mosquitto;
+import org.respike.it.support.MqttCollector;
 import org.respike.it.support.Repo;
 import org.respike.it.support.RtspTestServer;
 import org.respike.it.support.Runs;
@@ -66,7 +71,7 @@ class CatalogueRunsTest {
 
     @Test
     void everyCatalogueEntryHasATestHere() {
-        Set<String> tested = Set.of("file-annotated", "file-events", "rtsp-camera", "multi-camera", "residual-debug",
+        Set<String> tested = Set.of("file-annotated", "file-events", "file-events-mqtt", "rtsp-camera", "multi-camera", "residual-debug",
                 "jetson-tensorrt");
         Set<String> present = new TreeSet<>();
         catalogue.all().forEach(t -> present.add(t.name()));
@@ -93,6 +98,22 @@ class CatalogueRunsTest {
         List<Action> bus = run("file-events", Map.of("URI", Repo.clip("wave").toUri().toString(),
                 "MODEL", model(), "EVENTS", events.toString()));
         assertEquals(bus, jsonLines(events), "the JSON lines hold the actions of the bus messages");
+    }
+
+    @Test
+    void fileEventsMqttPublishesEveryEventToTheBroker() throws Exception {
+        try (Mosquitto broker = Mosquitto.configure(tmp.resolve("mosquitto")).start();
+             MqttCollector collector = new MqttCollector(broker.address(), Mosquitto.TOPIC)) {
+            EventRun run = EventRun.of(catalogue.get("file-events-mqtt").renderForTest(Map.of(
+                    "URI", Repo.sampleVideo().toUri().toString(), "MODEL", model(), "CAMERA", "camera-3",
+                    "BROKER", broker.address(), "TOPIC", Mosquitto.TOPIC, "MQTT_USER", "camera",
+                    "MQTT_PASSWORD", Mosquitto.PASSWORD)), events -> { });
+            assertTrue(run.result().ok(), run.result().message());
+            assertTrue(run.events().size() >= 2, "the 60 s sample makes events: " + run.events().size());
+            List<JsonNode> got = collector.await(r -> EventRun.keys(r).containsAll(run.keys()), Duration.ofSeconds(20));
+            assertEquals(run.keys(), EventRun.keys(got));
+            assertTrue(got.stream().allMatch(m -> m.get("stream_id").asText().equals("camera-3")));
+        }
     }
 
     @Test

@@ -28,7 +28,11 @@ import org.respike.elements.publish.PublishMethod;
 import org.respike.elements.publish.Publisher;
 import org.respike.elements.publish.PublisherSettings;
 import org.respike.elements.publish.PublisherStats;
+import org.respike.it.support.EventRun;
 import org.respike.it.support.KafkaBroker;
+import org.respike.it.support.Repo;
+import org.respike.models.testing.TestBundles;
+import org.respike.pipelines.catalogue.LaunchTemplate;
 
 /**
  * Events of two cameras to a real Kafka broker (KRaft, its own JVM, 127.0.0.1), which is away when the
@@ -98,6 +102,53 @@ class KafkaPublishTest {
             List<Long> firstSeen = new ArrayList<>(new LinkedHashSet<>(sequences.get(camera)));
             assertEquals(PER_CAMERA, firstSeen.size(), camera + ": every event once at least");
             assertEquals(firstSeen.stream().sorted().toList(), firstSeen, camera + ": in order (keyed by stream id)");
+        }
+    }
+
+    /**
+     * respikepublish method=kafka on the 60 s sample (stream id camera-3, the record key): every event of the
+     * bus is in the topic, across a broker kill at the first event and a restart at the eighth.
+     */
+    @Test
+    void respikepublishDeliversEveryEventOfTheBusAcrossABrokerRestart() throws Exception {
+        String topic = "respike-events-element";
+        broker.kill();
+        broker.start();
+        EventRun run;
+        try {
+            run = EventRun.of("filesrc location=" + LaunchTemplate.quote(Repo.sampleVideo().toString())
+                    + " ! decodebin ! respikebin name=camera-3 model=" + LaunchTemplate.quote(TestBundles.hybrid().toString())
+                    + " device=cpu ! respikepublish method=kafka address=" + broker.address() + " topic=" + topic
+                    + " close-timeout=60 ! fakesink sync=false", events -> {
+                        try {
+                            if (events.size() == 1) {
+                                broker.kill();
+                            } else if (events.size() == 8) {
+                                broker.start();
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            assertTrue(run.result().ok(), run.result().toString());
+            System.out.println("respikepublish to kafka across a broker restart: " + run.events().size() + " events, "
+                    + run.stats());
+            Map<String, Object> s = run.stats().get(0);
+            assertEquals((long) run.events().size(), s.get("delivered"), s.toString());
+            assertTrue((Long) s.get("failures") > 0, "the broker was down while events came: " + s);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(0, EventsTail.run(new String[] {"--method", "kafka", "--address", broker.address(), "--topic",
+                    topic, "--from-beginning", "--count", Integer.toString(run.events().size())},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+            List<JsonNode> got = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+                got.add(json.readTree(line));
+            }
+            assertEquals(run.keys(), EventRun.keys(got));
+            assertTrue(got.stream().allMatch(m -> m.get("stream_id").asText().equals("camera-3")));
+        } finally {
+            broker.kill();
         }
     }
 

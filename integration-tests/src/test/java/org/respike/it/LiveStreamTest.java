@@ -3,10 +3,13 @@ package org.respike.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +86,58 @@ class LiveStreamTest {
         }
         assertEquals(Cadence.of(TestBundles.hybrid()).results(60 * 8), events.size() - restart,
                 "after the seek the whole 60 s video is classified again");
+    }
+
+    /**
+     * A flushing seek ends respikepublish's open events (stream-end) before the stream starts over. With a
+     * hold of 1000 s no event ends by its score, so an end before EOS is the flush's.
+     */
+    @Test
+    void flushingSeekEndsTheOpenEvents() throws Exception {
+        RespikePlugin.initInJvm();
+        Path file = Files.createTempFile("seek-events", ".jsonl");
+        Pipeline pipeline = (Pipeline) Gst.parseLaunch("filesrc location="
+                + LaunchTemplate.quote(Repo.sampleVideo().toString()) + " ! decodebin ! respikebin device=cpu model="
+                + LaunchTemplate.quote(TestBundles.hybrid().toString()) + " ! respikepublish method=file address="
+                + LaunchTemplate.quote(file.toString()) + " hold-time=1000 min-duration=0 ! fakesink sync=false");
+        List<Map<String, Object>> messages = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch eos = new CountDownLatch(1);
+        Bus bus = pipeline.getBus();
+        Bus.MESSAGE onMessage = (b, m) -> {
+            if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName("respike-event")) {
+                messages.add(StructureFields.of(m.getStructure()));
+                started.countDown();
+            }
+        };
+        Bus.EOS onEos = src -> eos.countDown();
+        bus.connect(onMessage);
+        bus.connect(onEos);
+        try {
+            pipeline.play();
+            assertTrue(started.await(60, TimeUnit.SECONDS));
+            assertTrue(pipeline.seekSimple(Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.KEY_UNIT), 0L));
+            assertTrue(eos.await(120, TimeUnit.SECONDS), "EOS after the seek");
+        } finally {
+            pipeline.stop();
+            bus.disconnect(onMessage);
+            bus.disconnect(onEos);
+            pipeline.dispose();
+            Files.deleteIfExists(file);
+        }
+        Object first = messages.get(0).get("event_id");
+        int firstEnd = -1;
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).get("event_id").equals(first) && "end".equals(messages.get(i).get("kind"))) {
+                firstEnd = i;
+            }
+        }
+        assertTrue(firstEnd > 0, "the first event ends: " + messages);
+        assertEquals("stream-end", messages.get(firstEnd).get("end_reason"));
+        assertTrue(messages.subList(firstEnd, messages.size()).stream().anyMatch(m -> "start".equals(m.get("kind"))),
+                "events start again after the flush ended the first");
+        assertTrue(messages.stream().filter(m -> "end".equals(m.get("kind")))
+                .allMatch(m -> "stream-end".equals(m.get("end_reason"))), "the flush and the EOS end them all");
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ import org.respike.elements.publish.PublisherStats;
 import org.respike.elements.publish.PushTiming;
 import org.respike.it.support.Mosquitto;
 import org.respike.it.support.MqttCollector;
+import org.respike.pipelines.cli.RespikeCli;
+import picocli.CommandLine;
 
 /**
  * Events to a real Mosquitto (Debian's, on a free 127.0.0.1 port) through the publisher, received by a
@@ -162,6 +166,39 @@ class MqttPublishTest {
         assertEquals(2, EventsTail.run(new String[] {"--method", "mqtt"}, System.out, new PrintStream(err, true)));
         assertTrue(err.toString().startsWith("events: --method and --address are required\nusage: events"),
                 err.toString());
+    }
+
+    /** {@code respike events}: an MQTT broker keeps no history, so the command prints what comes once it listens. */
+    @Test
+    void theEventsCommandPrintsWhatArrivesUntilItsCount() throws Exception {
+        broker.start();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int[] exit = {-1};
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (Publisher p = Publisher.open(settings(), warnings::add)) {
+            Thread cli = new Thread(() -> exit[0] = new CommandLine(new RespikeCli()).execute("events", "--address",
+                    broker.address(), "--topic", Mosquitto.TOPIC, "--user", "viewer", "--password", Mosquitto.PASSWORD,
+                    "--count", "3"));
+            cli.start();
+            List<EventMessage> events = Events.falls("camera-3", 200);
+            for (int i = 0; i < events.size() && cli.isAlive(); i++) {
+                p.publish(events.get(i));
+                Thread.sleep(50);
+            }
+            cli.join(WAIT.toMillis());
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, exit[0]);
+        List<Long> sequences = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
+            JsonNode event = new ObjectMapper().readTree(line);
+            assertEquals("respike-event/1", event.get("schema").asText());
+            sequences.add(event.get("sequence").asLong());
+        }
+        assertEquals(3, sequences.size(), captured.toString());
+        assertEquals(List.of(sequences.get(0), sequences.get(0) + 1, sequences.get(0) + 2), sequences);
     }
 
     @Test

@@ -3,10 +3,13 @@ package org.respike.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.respike.it.support.Repo;
 import org.respike.models.testing.TestBundles;
 import org.respike.plugin.testing.StockTools;
@@ -23,10 +26,11 @@ class StockToolsTest {
     }
 
     @Test
-    void gstInspectListsAllFourElementsWithTheirProperties() throws Exception {
+    void gstInspectListsAllFiveElementsWithTheirProperties() throws Exception {
         StockTools.Result plugin = tools().run(120, Map.of(), List.of("gst-inspect-1.0", "respike"));
         assertEquals(0, plugin.exit(), plugin.err());
-        for (String element : List.of("respikebin", "respikeinfer", "respikeresidual", "respikeoverlay")) {
+        for (String element : List.of("respikebin", "respikeinfer", "respikeresidual", "respikeoverlay",
+                "respikepublish")) {
             assertTrue(plugin.out().contains(element), plugin.out());
         }
         StockTools.Result infer = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikeinfer"));
@@ -46,6 +50,43 @@ class StockToolsTest {
                 + " READY, PAUSED or PLAYING state\\n.*"), infer);
         String bin = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikebin")).out();
         assertTrue(bin.contains("Enum \"GstRespikeinferDevice\""), "the bin forwards respikeinfer's own property:\n" + bin);
+    }
+
+    @Test
+    void gstInspectDocumentsRespikepublishWithItsMethodEnumAndConnectionSettingsReadyOnly() throws Exception {
+        String publish = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikepublish")).out();
+        assertTrue(publish.contains("Example: gst-launch-1.0 -m filesrc location=clip.mp4 ! decodebin ! respikebin ! "
+                + "respikepublish method=mqtt"), publish);
+        assertTrue(publish.matches("(?s).*\\n  method +: [^\\n]*\\n +flags: readable, writable, changeable only in NULL or"
+                + " READY state\\n +Enum \"GstRespikepublishMethod\" Default: 0, \"file\"\\n +\\(0\\): file .*"
+                + "\\(1\\): mqtt .*\\(2\\): kafka .*"), publish);
+        for (String property : List.of("address", "topic", "client-id", "qos", "tls", "ca-file", "username", "password",
+                "queue-size", "close-timeout", "on-score", "off-score", "min-duration", "hold-time", "update-interval",
+                "classes", "ignore")) {
+            assertTrue(publish.matches("(?s).*\\n  " + property + " +: [^\\n]*\\n +flags: readable, writable, changeable "
+                    + "only in NULL or READY state\\n.*"), property + " in:\n" + publish);
+        }
+    }
+
+    /** The element's documented use through the stock tool: events on the bus (-m) and in the file, then the counts. */
+    @Test
+    void gstLaunchRunsRespikepublishToAFileAndPrintsEventsAndCounts(@TempDir Path tmp) throws Exception {
+        Path events = tmp.resolve("events.jsonl");
+        StockTools.Result r = tools().run(120, Map.of(), List.of("gst-launch-1.0", "-m", "filesrc",
+                "location=" + Repo.clip("wave"), "!", "decodebin", "!", "respikebin", "device=cpu",
+                "model=" + TestBundles.hybrid(), "!", "respikepublish", "method=file", "address=" + events,
+                "min-duration=0", "on-score=0.05", "off-score=0.05", "ignore=\"\"", "!", "fakesink"));
+        assertEquals(0, r.exit(), r.err());
+        long onBus = r.out().lines().filter(l -> l.contains("respike-event, schema=(string)respike-event/1")).count();
+        assertTrue(onBus >= 2, "the top class (softmax over 10: at least 0.1) starts an event, EOS ends it:\n" + r.out());
+        assertEquals(onBus, Files.readAllLines(events).size());
+        assertTrue(r.out().contains("respike-publish-stats, starts=(gint64)" + onBus / 2), r.out());
+        assertTrue(r.out().contains("delivered=(gint64)" + onBus + ", dropped=(gint64)0"), r.out());
+        StockTools.Result bad = tools().run(60, Map.of(), List.of("gst-launch-1.0", "videotestsrc", "num-buffers=1",
+                "!", "respikepublish", "method=amqp", "!", "fakesink"));
+        assertEquals(1, bad.exit(), bad.out() + bad.err());
+        assertTrue((bad.out() + bad.err()).contains("could not set property \"method\" in element \"respikepublish"),
+                bad.out() + bad.err());
     }
 
     /** A value outside a choice is GLib's enum error: gst-launch names the element, property and value, exits 1. */

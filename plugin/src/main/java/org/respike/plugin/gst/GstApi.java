@@ -145,6 +145,12 @@ final class GstApi {
 
     static native int gst_element_add_pad(Pointer element, Pointer pad);
 
+    static native Pointer gst_element_get_clock(Pointer element);
+
+    static native long gst_element_get_base_time(Pointer element);
+
+    static native long gst_clock_get_time(Pointer clock);
+
     static native int gst_element_set_state(Pointer element, int state);
 
     static native Pointer gst_element_get_bus(Pointer element);

@@ -3,6 +3,7 @@ package org.respike.plugin.gst;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.respike.elements.spi.ElementHost;
@@ -155,6 +156,22 @@ final class TransformInstance implements ElementHost {
     @Override
     public void postWarning(String message) {
         ElementErrors.warning(element, message, null);
+    }
+
+    /** UTC now, moved back by how far the clock has gone past {@code runningTime} (base time + running time). */
+    @Override
+    public Instant wallClock(long runningTime) {
+        Pointer clock = GstApi.gst_element_get_clock(element);
+        Instant now = Instant.now();
+        if (clock == null) {
+            return now;
+        }
+        try {
+            long ahead = GstApi.gst_clock_get_time(clock) - GstApi.gst_element_get_base_time(element) - runningTime;
+            return now.minusNanos(ahead);
+        } finally {
+            GstApi.gst_object_unref(clock);
+        }
     }
 
     @Override
