@@ -26,7 +26,7 @@ class EventScoreTest {
 
     @Test
     void touchingSegmentsOfOneLabelAreOneActionAndIgnoredClassesCountNowhere() {
-        GroundTruth truth = new GroundTruth(25, 250, List.of("idle", "wave"), List.of(
+        GroundTruth truth = new GroundTruth(List.of("idle", "wave"), List.of(
                 new GroundTruth.Segment("wave", 0, 2), new GroundTruth.Segment("wave", 2, 5),
                 new GroundTruth.Segment("idle", 5, 7), new GroundTruth.Segment("wave", 7, 8)));
         assertEquals(List.of(new Interval("wave", 0, 5), new Interval("wave", 7, 8)),
