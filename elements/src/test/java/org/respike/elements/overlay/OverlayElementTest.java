@@ -54,6 +54,6 @@ class OverlayElementTest {
     }
 
     private static Action action(String label, double score, double spikeRate, double energyPj) {
-        return new Action("cam", label, 0, score, 0, 1, 0, 1, 16, 16, spikeRate, energyPj, 100, Map.of(label, score));
+        return new Action("cam", label, 0, score, 0, 1, 0, 1, 16, 16, spikeRate, energyPj, 100, Map.of(label, score), Action.WHOLE_FRAME, null);
     }
 }

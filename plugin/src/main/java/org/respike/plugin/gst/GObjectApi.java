@@ -17,6 +17,8 @@ final class GObjectApi {
 
     static native void g_free(Pointer p);
 
+    static native Pointer g_quark_to_string(int quark);
+
     static native void g_error_free(Pointer error);
 
     static native long g_type_from_name(String name);
