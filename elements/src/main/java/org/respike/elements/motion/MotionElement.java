@@ -50,6 +50,10 @@ final class MotionElement implements VideoElement {
 
     @Override
     public void process(VideoFrame video) {
+        if (!props.bool("active")) {
+            stop();
+            return;
+        }
         if (video.discont()) {
             restart();
         }

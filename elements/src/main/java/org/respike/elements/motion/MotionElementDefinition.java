@@ -45,7 +45,10 @@ public final class MotionElementDefinition extends BasicElementDefinition {
             PropertySpec.integer("hold-frames", "Hold frames",
                     "Frames after its last move that a track is kept out of the background: how long a person may "
                             + "stand still and keep their id", SORT.holdFrames(), 0, 10000000).readAtStartOnly(),
-            PropertySpec.string("roi-type", "Region type", "roi_type of the regions of interest attached", "person"));
+            PropertySpec.string("roi-type", "Region type", "roi_type of the regions of interest attached", "person"),
+            PropertySpec.bool("active", "Active",
+                    "false: frames pass untouched, no tracking and no regions (respikebin holds one inactive "
+                            + "unless roi=motion); turning it off frees the tracker", true));
 
     public MotionElementDefinition() {
         super("respikemotion", new ElementMetadata("ReSpike motion tracker", "Filter/Analyzer/Video",
