@@ -218,6 +218,11 @@ class InferElementTest {
         host.messages.clear();
         e.eos();
         assertEquals(2, host.messages.size(), "each live track's partial clip at EOS");
+
+        pushRegions(e, CADENCE.clipFrames() - 1, twoPeople());
+        e.flush(); // a seek: every track starts over, nothing of before it is published
+        e.eos();
+        assertEquals(2, host.messages.size());
         e.stop();
         assertTrue(host.warnings.isEmpty(), host.warnings.toString());
     }
