@@ -70,6 +70,17 @@ main (void)
   OFF (GstVideoInfo, stride);
   OFF (GstVideoFormatInfo, name);
 
+  /* Regions of interest */
+  OFF (GstVideoRegionOfInterestMeta, roi_type);
+  OFF (GstVideoRegionOfInterestMeta, id);
+  OFF (GstVideoRegionOfInterestMeta, x);
+  OFF (GstVideoRegionOfInterestMeta, y);
+  OFF (GstVideoRegionOfInterestMeta, w);
+  OFF (GstVideoRegionOfInterestMeta, h);
+  OFF (GstVideoRegionOfInterestMeta, params);
+  OFF (GList, data);
+  OFF (GList, next);
+
   /* Enum and flag values */
   VAL (GST_VERSION_MAJOR);
   VAL (GST_VERSION_MINOR);

@@ -71,8 +71,8 @@ class CatalogueRunsTest {
 
     @Test
     void everyCatalogueEntryHasATestHere() {
-        Set<String> tested = Set.of("file-annotated", "file-events", "file-events-mqtt", "rtsp-camera", "multi-camera", "residual-debug",
-                "jetson-tensorrt");
+        Set<String> tested = Set.of("file-annotated", "file-events", "file-events-mqtt", "rtsp-camera", "multi-camera",
+                "residual-debug", "jetson-tensorrt", "multi-person-camera");
         Set<String> present = new TreeSet<>();
         catalogue.all().forEach(t -> present.add(t.name()));
         assertEquals(new TreeSet<>(tested), present, "add a test for each new catalogue entry");
@@ -146,6 +146,21 @@ class CatalogueRunsTest {
         Path mp4 = tmp.resolve("residuals.mp4");
         run("residual-debug", Map.of("URI", Repo.clip("jump").toUri().toString(), "OUTPUT", mp4.toString()));
         assertTrue(Files.size(mp4) > 1000, "residual video written");
+    }
+
+    /** On the 60 s sample video (the people of one scene in turn; a multi-person sample is to come). */
+    @Test
+    void multiPersonCameraGivesEventsPerTrackAndAnAnnotatedMp4() throws Exception {
+        Path events = tmp.resolve("events.jsonl");
+        Path mp4 = tmp.resolve("annotated.mp4");
+        List<Action> bus = run("multi-person-camera", Map.of("URI", Repo.sampleVideo().toUri().toString(),
+                "CAMERA", "lobby", "MODEL", model(), "EVENTS", events.toString(), "OUTPUT", mp4.toString()));
+        assertTrue(!bus.isEmpty(), "the moving person is tracked and recognised");
+        for (Action a : bus) {
+            assertTrue(a.trackId() >= 0 && a.streamId().equals("lobby#" + a.trackId()) && a.box() != null, a.toString());
+        }
+        assertEquals(bus, jsonLines(events), "the JSON lines hold the actions of the bus messages");
+        assertTrue(Files.size(mp4) > 1000, "annotated video written");
     }
 
     @Test

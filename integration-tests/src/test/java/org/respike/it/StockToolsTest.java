@@ -30,13 +30,19 @@ class StockToolsTest {
         StockTools.Result plugin = tools().run(120, Map.of(), List.of("gst-inspect-1.0", "respike"));
         assertEquals(0, plugin.exit(), plugin.err());
         for (String element : List.of("respikebin", "respikeinfer", "respikeresidual", "respikeoverlay",
-                "respikepublish")) {
+                "respikepublish", "respikemotion")) {
             assertTrue(plugin.out().contains(element), plugin.out());
         }
         StockTools.Result infer = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikeinfer"));
         for (String property : List.of("model", "device", "device-id", "window", "min-score", "json-output",
-                "stream-id", "flush-on-eos")) {
+                "stream-id", "flush-on-eos", "inference-region", "max-tracks", "track-timeout")) {
             assertTrue(infer.out().matches("(?s).*\\n  " + property + " +: .*"), property + " in:\n" + infer.out());
+        }
+        StockTools.Result motion = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikemotion"));
+        assertTrue(motion.out().contains("Long-name                ReSpike motion tracker"), motion.out());
+        for (String property : List.of("fps", "min-area", "history", "threshold", "process-width", "min-hits",
+                "max-age", "hold-frames", "roi-type", "active")) {
+            assertTrue(motion.out().matches("(?s).*\\n  " + property + " +: .*"), property + " in:\n" + motion.out());
         }
     }
 
@@ -50,6 +56,12 @@ class StockToolsTest {
                 + " READY, PAUSED or PLAYING state\\n.*"), infer);
         String bin = tools().run(60, Map.of(), List.of("gst-inspect-1.0", "respikebin")).out();
         assertTrue(bin.contains("Enum \"GstRespikeinferDevice\""), "the bin forwards respikeinfer's own property:\n" + bin);
+        assertTrue(infer.matches("(?s).*\\n  inference-region +: [^\\n]*\\n +flags: readable, writable, changeable only in"
+                + " NULL or READY state\\n +Enum \"GstRespikeinferInferenceRegion\" Default: 0, \"full-frame\"\\n"
+                + " +\\(0\\): full-frame .*\\(1\\): roi-list .*"), infer);
+        assertTrue(bin.matches("(?s).*\\n  roi +: [^\\n]*\\n +flags: readable, writable, changeable only in NULL or"
+                + " READY state\\n +Enum \"GstRespikebinRoi\" Default: 0, \"frame\"\\n +\\(0\\): frame .*"
+                + "\\(1\\): upstream .*\\(2\\): motion .*"), bin);
     }
 
     @Test
@@ -108,6 +120,17 @@ class StockToolsTest {
                 "model=" + TestBundles.hybrid(), "!", "fakesink"));
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("respike-action, stream-id=(string)door, label=(string)"), r.out());
+    }
+
+    /** respikemotion's documented launch line (on the test bundle): per-track actions printed by gst-launch -m. */
+    @Test
+    void gstLaunchRunsRespikemotionsDocLineAndPrintsTrackActions() throws Exception {
+        StockTools.Result r = tools().run(120, Map.of(), List.of("gst-launch-1.0", "-m", "videotestsrc", "pattern=ball",
+                "num-buffers=80", "!", "videoconvert", "!", "respikemotion", "!", "respikeinfer",
+                "inference-region=roi-list", "device=cpu", "model=" + TestBundles.hybrid(), "!", "fakesink"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("(?s).*respike-action, stream-id=\\(string\\)\"respikeinfer0\\\\#[0-9]+\".*"
+                + "track-id=\\(gint64\\)[0-9]+, box=\\(structure\\).*"), r.out());
     }
 
     /**

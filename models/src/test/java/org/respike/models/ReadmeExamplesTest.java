@@ -29,9 +29,12 @@ class ReadmeExamplesTest {
             import java.net.URI;
             import java.nio.ByteBuffer;
             import java.nio.file.Path;
+            import java.util.List;
             import org.respike.models.api.*;
             import org.respike.models.engine.*;
             import org.respike.models.frame.*;
+            import org.respike.models.motion.*;
+            import org.respike.models.track.*;
 
             class Example%d {
                 interface Decoder {

@@ -25,11 +25,13 @@ import org.freedesktop.gstreamer.glib.Natives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.plugin.gst.CustomMetas;
 import org.respike.plugin.gst.Pipelines;
 import org.respike.plugin.testelements.MetaElement;
 import org.respike.plugin.testelements.Recorder;
+import org.respike.plugin.testelements.RegionElement;
 
 /** The test elements in real pipelines inside this JVM (registered by RespikePlugin.initInJvm). */
 @Timeout(60)
@@ -234,6 +236,26 @@ class InJvmElementsTest {
             assertEquals(List.of(-1.5, 2.5), m.get("logits"));
             assertEquals(Map.of("ops", 42L), m.get("energy"));
         }
+    }
+
+    /**
+     * Regions go onto the buffer as GstVideoRegionOfInterestMetas (found by their API type) with id, roi_type,
+     * box and param structures, and come back the same downstream, through a queue and videoconvert (which
+     * copies video metas); a "negative" box, unsigned in the meta, reads back as written.
+     */
+    @Test
+    void regionsOfInterestTravelAsVideoRegionOfInterestMetas() throws Exception {
+        Recorder.reset("reader");
+        Pipelines.Result result = Pipelines.run("videotestsrc num-buffers=3 ! video/x-raw,format=RGB,width=64,height=48"
+                + " ! respiketestregions boxes=\"1,2,30,40;-5,0,0,10\" ! queue ! videoconvert"
+                + " ! respiketestregions name=reader ! fakesink", message -> {}, 30_000);
+        assertEquals(Pipelines.Outcome.EOS, result.outcome(), result.toString());
+        Recorder reader = Recorder.of("reader");
+        assertEquals(3, reader.regions.size());
+        for (List<Region> regions : reader.regions) {
+            assertEquals(RegionElement.parse("1,2,30,40;-5,0,0,10"), regions);
+        }
+        assertEquals(Map.of("detection", Map.of("index", 1)), reader.regions.get(2).get(1).params());
     }
 
     @Test

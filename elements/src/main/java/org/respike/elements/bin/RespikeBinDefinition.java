@@ -5,10 +5,13 @@ import org.respike.elements.infer.InferElementDefinition;
 import org.respike.elements.spi.BinDefinition;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
+import org.respike.elements.spi.PropertySpec.Choice;
 
 /**
  * respikebin: the whole job under one element name. videoconvert brings any raw video to a format the
- * elements read; respikeinfer groups and recognises; respikeoverlay optionally draws. The model's frame
+ * elements read; respikemotion (inactive unless roi=motion) proposes and tracks people; respikeinfer groups
+ * and recognises; respikeoverlay optionally draws. The children are fixed when the bin is made (a launch
+ * string sets roi after that), so roi switches respikemotion on rather than inserting it. The model's frame
  * rate, groups and input size are applied inside respikeinfer (timestamp sampling, grouping and resizing
  * in the engine) rather than by videorate and videoscale, so the video leaving the bin keeps its size and
  * frame rate and can be encoded with its annotations. respikeinfer's properties appear on the bin as
@@ -18,7 +21,17 @@ public final class RespikeBinDefinition implements BinDefinition {
 
     private static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.bool("overlay", "Overlay",
-                    "Draw the recognised action, spike rate and energy onto the video", false));
+                    "Draw the recognised action, spike rate and energy onto the video (with roi: each track's box, "
+                            + "id, action and score)", false),
+            PropertySpec.choice("roi", "Regions",
+                    "What is recognised: whole frames, or each tracked person. The default stays frame until "
+                            + "per-person recognition is measured against it on multi-person video", "frame", List.of(
+                            new Choice("frame", "Whole frames (respikeinfer inference-region=full-frame)"),
+                            new Choice("upstream", "The regions of interest (GstVideoRegionOfInterestMeta) of a "
+                                    + "detector and tracker upstream (inference-region=roi-list)"),
+                            new Choice("motion", "People found and tracked by respikemotion, for a static camera "
+                                    + "without a detector (its defaults; tune it in an explicit chain)")))
+                    .readAtStartOnly());
 
     private static final List<ForwardedChild> FORWARDED = List.of(
             new ForwardedChild("infer", new InferElementDefinition()));
@@ -31,8 +44,9 @@ public final class RespikeBinDefinition implements BinDefinition {
     @Override
     public ElementMetadata metadata() {
         return new ElementMetadata("ReSpike action recognition bin", "Filter/Analyzer/Video",
-                "Converts, recognises and optionally annotates: videoconvert ! respikeinfer ! respikeoverlay ! "
-                        + "videoconvert. Video leaves with its own size and frame rate. Example: "
+                "Converts, recognises and optionally annotates: videoconvert ! respikemotion ! respikeinfer ! "
+                        + "respikeoverlay ! videoconvert, respikemotion active only with roi=motion. "
+                        + "Video leaves with its own size and frame rate. Example: "
                         + "gst-launch-1.0 -m filesrc location=clip.mp4 ! decodebin ! respikebin overlay=true ! "
                         + "videoconvert ! autovideosink",
                 "ReSpike for GStreamer");
@@ -52,8 +66,8 @@ public final class RespikeBinDefinition implements BinDefinition {
     public String children() {
         // The last videoconvert lets the bin link to what follows (x264enc wants I420): a passthrough when
         // the downstream element takes the RGB the elements work in.
-        return "videoconvert name=convert ! respikeinfer name=infer ! respikeoverlay name=overlay silent=true "
-                + "! videoconvert name=out";
+        return "videoconvert name=convert ! respikemotion name=motion active=false ! respikeinfer name=infer"
+                + " ! respikeoverlay name=overlay silent=true ! videoconvert name=out";
     }
 
     @Override
@@ -64,11 +78,22 @@ public final class RespikeBinDefinition implements BinDefinition {
 
             @Override
             public void setProperty(String name, Object value) {
-                host.setChildProperty("overlay", "silent", !(Boolean) value);
+                if (name.equals("roi")) {
+                    host.setChildProperty("motion", "active", value.equals("motion"));
+                    host.setChildProperty("infer", "inference-region", value.equals("frame") ? "full-frame" : "roi-list");
+                } else {
+                    host.setChildProperty("overlay", "silent", !(Boolean) value);
+                }
             }
 
             @Override
             public Object getProperty(String name) {
+                if (name.equals("roi")) {
+                    if ((Boolean) host.getChildProperty("motion", "active")) {
+                        return "motion";
+                    }
+                    return "roi-list".equals(host.getChildProperty("infer", "inference-region")) ? "upstream" : "frame";
+                }
                 return !(Boolean) host.getChildProperty("overlay", "silent");
             }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.respike.models.track.Box;
 
 /**
  * Turns the stream of classifier results into events, per stream, per track and per class, by the

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.respike.models.track.Box;
 
 /**
  * The wire form of an {@link EventMessage}: one JSON object, schema {@value #SCHEMA}, documented in

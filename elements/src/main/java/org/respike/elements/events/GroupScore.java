@@ -3,6 +3,7 @@ package org.respike.elements.events;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.respike.models.track.Box;
 
 /**
  * One classifier result for one clip of one stream (and one tracked person, where there is a tracker):

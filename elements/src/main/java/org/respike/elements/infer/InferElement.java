@@ -1,11 +1,15 @@
 package org.respike.elements.infer;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.respike.elements.Action;
+import org.respike.elements.RegionTracks;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertyValues;
+import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
@@ -17,12 +21,18 @@ import org.respike.models.frame.Frame;
 import org.respike.models.frame.FrameClock;
 import org.respike.models.frame.FrameSampler;
 import org.respike.models.frame.PixelFormat;
+import org.respike.models.track.Box;
+import org.respike.models.track.TrackRecognizer;
+import org.respike.models.track.TrackResult;
+import org.respike.models.track.TrackedRegion;
 
 /**
  * One respikeinfer instance: one recognition state (stream) over the engine shared by every instance
  * that uses the same model and provider. Frames are sampled at the model's frame rate by timestamp and
  * pass through unchanged; each result is posted on the bus, attached to the buffer that completed the
- * clip, and optionally written as a JSON line.
+ * clip, and optionally written as a JSON line. With inference-region=roi-list a {@link TrackRecognizer}
+ * replaces the one stream: each track of the frame's regions of interest has its own, and its results also
+ * go onto the track's region as a respike-action param structure.
  */
 final class InferElement implements VideoElement {
 
@@ -34,7 +44,10 @@ final class InferElement implements VideoElement {
     /** Built at start from the properties read there. */
     private InferSettings settings;
     private InferenceEngine engine;
+    /** Whole frames: the one stream; null with inference-region=roi-list. */
     private ActionStream stream;
+    /** inference-region=roi-list: one stream per track; else null. */
+    private TrackRecognizer tracks;
     private JsonLinesWriter json;
     private PixelFormat pixelFormat;
     private long runningTimeOffset;
@@ -50,7 +63,11 @@ final class InferElement implements VideoElement {
         settings = InferSettings.from(props, host.name());
         engine = settings.openEngine();
         try {
-            stream = engine.openStream(settings.streamId(), settings.stream());
+            if (settings.regions()) {
+                tracks = new TrackRecognizer(engine, settings.streamId(), settings.tracks(), host::postWarning);
+            } else {
+                stream = engine.openStream(settings.streamId(), settings.stream());
+            }
             Manifest m = engine.bundle().manifest();
             double fps = settings.fps() > 0 ? settings.fps() : m.fps();
             sampler.setFps(fps);
@@ -88,13 +105,35 @@ final class InferElement implements VideoElement {
             runningTimeOffset = video.runningTime() - video.pts();
         }
         framesSeen++;
-        stream.push(frame).ifPresent(result -> publish(result, Optional.of(video)));
+        if (tracks == null) {
+            stream.push(frame).ifPresent(result -> publish(Action.of(result, runningTimeOffset, framesSeen),
+                    Optional.of(video)));
+            return;
+        }
+        List<Region> regions = video.regions();
+        List<TrackedRegion> tracked = new ArrayList<>(regions.size());
+        for (Region r : regions) {
+            tracked.add(new TrackedRegion(RegionTracks.trackId(r), new Box(r.x(), r.y(), r.width(), r.height()),
+                    r.type().isEmpty() ? null : r.type()));
+        }
+        for (TrackResult result : tracks.push(frame, tracked)) {
+            Map<String, Object> fields = publish(trackAction(result), Optional.of(video));
+            for (int i = 0; fields != null && i < tracked.size(); i++) {
+                if (tracked.get(i).trackId() == result.trackId()) {
+                    video.addRegionParam(i, Action.NAME, fields);
+                }
+            }
+        }
     }
 
-    private void publish(ActionResult result, Optional<VideoFrame> carrier) {
-        Action action = Action.of(result, runningTimeOffset, framesSeen);
+    private Action trackAction(TrackResult result) {
+        return Action.of(result.result(), runningTimeOffset, framesSeen).ofTrack(result.trackId(), result.box());
+    }
+
+    /** The action's fields as published, or null when it scored below min-score. */
+    private Map<String, Object> publish(Action action, Optional<VideoFrame> carrier) {
         if (action.score() < props.real("min-score")) {
-            return;
+            return null;
         }
         Map<String, Object> fields = action.fields();
         host.postElementMessage(Action.NAME, fields);
@@ -102,6 +141,7 @@ final class InferElement implements VideoElement {
         if (json != null) {
             json.write(fields);
         }
+        return fields;
     }
 
     private void restart() {
@@ -109,6 +149,9 @@ final class InferElement implements VideoElement {
         framesSeen = 0;
         if (stream != null) {
             stream.reset();
+        }
+        if (tracks != null) {
+            tracks.reset();
         }
     }
 
@@ -119,18 +162,25 @@ final class InferElement implements VideoElement {
 
     @Override
     public void eos() {
-        if (stream == null) {
+        if (settings == null) {
             return;
         }
-        if (settings.flushOnEos()) {
-            stream.finish().ifPresent(result -> publish(result, Optional.empty()));
-        } else {
-            stream.reset();
+        if (!settings.flushOnEos()) {
+            restart();
+        } else if (stream != null) {
+            stream.finish().ifPresent(result -> publish(Action.of(result, runningTimeOffset, framesSeen),
+                    Optional.empty()));
+        } else if (tracks != null) {
+            tracks.finish().forEach(result -> publish(trackAction(result), Optional.empty()));
         }
     }
 
     @Override
     public void stop() {
+        if (tracks != null) {
+            tracks.close();
+            tracks = null;
+        }
         if (stream != null) {
             stream.close();
             stream = null;

@@ -38,14 +38,28 @@ public final class InferElementDefinition extends BasicElementDefinition {
                     .readAtStartOnly(),
             PropertySpec.bool("flush-on-eos", "Flush on EOS",
                     "At end of stream, publish the partial clip (completing a partial group from the frames "
-                            + "seen); false drops it", true).readAtStartOnly());
+                            + "seen); false drops it", true).readAtStartOnly(),
+            PropertySpec.choice("inference-region", "Inference region",
+                    "What the model sees: whole frames, or each tracked person cut from the frame", "full-frame",
+                    List.of(new Choice("full-frame", "The whole frame, one clip stream"),
+                            new Choice("roi-list", "Each GstVideoRegionOfInterestMeta's track (respikemotion, or a "
+                                    + "detector and tracker upstream): one clip stream per track, the result also added "
+                                    + "to the region as a respike-action param structure"))).readAtStartOnly(),
+            PropertySpec.integer("max-tracks", "Maximum tracks",
+                    "With inference-region=roi-list: tracks recognised at once; regions of further tracks are "
+                            + "ignored, with one warning, until one ends", 16, 1, 1024).readAtStartOnly(),
+            PropertySpec.integer("track-timeout", "Track timeout",
+                    "With inference-region=roi-list: model frames a track may go unseen before its partial clip is "
+                            + "published and its state dropped", 16, 1, 100000).readAtStartOnly());
 
     public InferElementDefinition() {
         super("respikeinfer", new ElementMetadata("ReSpike action recognition", "Filter/Analyzer/Video",
                         "Recognises actions with a hybrid ANN+SNN (ReSpike) model: ANN on key frames, spiking network on "
                                 + "residual frames, cross-attention fusion. Posts 'respike-action' element messages "
-                                + "(label, score, start, end, stream-id, spike-rate, energy-pj, latency-us, scores), attaches "
+                                + "(label, score, start, end, stream-id, spike-rate, energy-pj, latency-us, scores, track-id, box), attaches "
                                 + "a respike-action meta to the buffer that ends each clip and can write JSON lines. "
+                                + "With inference-region=roi-list each tracked region of interest is recognised on its "
+                                + "own (track-id and box say which). "
                                 + "Example: gst-launch-1.0 -m filesrc location=clip.mp4 ! decodebin ! videoconvert ! "
                                 + "respikeinfer json-output=- ! fakesink",
                         "ReSpike for GStreamer"),

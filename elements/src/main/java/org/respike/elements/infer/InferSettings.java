@@ -8,6 +8,7 @@ import org.respike.models.engine.EngineConfig;
 import org.respike.models.engine.ExecutionProvider;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.engine.StreamOptions;
+import org.respike.models.track.TrackOptions;
 
 /**
  * What respikeinfer reads from its properties when it starts (those flagged read-at-start); min-score is
@@ -17,9 +18,12 @@ import org.respike.models.engine.StreamOptions;
  *
  * @param fps frames per second fed to the model; 0 = the model's own rate
  * @param jsonOutput JSON lines file, "-" for standard output, empty for none
+ * @param regions true to recognise each tracked region of interest (inference-region=roi-list) rather than
+ *     whole frames
+ * @param tracks per-track options when {@code regions}; their stream options are {@code stream}
  */
 public record InferSettings(Path model, EngineConfig engine, String streamId, StreamOptions stream, double fps,
-        String jsonOutput, boolean flushOnEos) {
+        String jsonOutput, boolean flushOnEos, boolean regions, TrackOptions tracks) {
 
     /** The settings respikeinfer starts with when its properties have {@code values} (the rest their defaults). */
     public static InferSettings of(Map<String, ?> values) {
@@ -32,6 +36,8 @@ public record InferSettings(Path model, EngineConfig engine, String streamId, St
     static InferSettings from(PropertyValues props, String elementName) {
         String streamId = props.string("stream-id");
         boolean flushOnEos = props.bool("flush-on-eos");
+        StreamOptions stream = StreamOptions.defaults().withWindow(props.integer("window"))
+                .withCompletePartialGroup(flushOnEos);
         return new InferSettings(
                 RespikeHome.model(props.string("model")),
                 EngineConfig.defaults()
@@ -39,10 +45,13 @@ public record InferSettings(Path model, EngineConfig engine, String streamId, St
                         .withDeviceId(props.integer("device-id"))
                         .withIntraOpThreads(props.integer("threads")),
                 streamId.isEmpty() ? elementName : streamId,
-                StreamOptions.defaults().withWindow(props.integer("window")).withCompletePartialGroup(flushOnEos),
+                stream,
                 props.real("fps"),
                 props.string("json-output"),
-                flushOnEos);
+                flushOnEos,
+                props.string("inference-region").equals("roi-list"),
+                TrackOptions.defaults().withStream(stream).withMaxTracks(props.integer("max-tracks"))
+                        .withMaxMissedFrames(props.integer("track-timeout")));
     }
 
     /** A handle on the engine for these settings, shared with every respikeinfer started with them. */

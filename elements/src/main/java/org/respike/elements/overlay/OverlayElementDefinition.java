@@ -19,7 +19,8 @@ public final class OverlayElementDefinition extends BasicElementDefinition {
     public OverlayElementDefinition() {
         super("respikeoverlay", new ElementMetadata("ReSpike action overlay", "Filter/Effect/Video",
                         "Draws the latest action recognised upstream by respikeinfer (its respike-action buffer meta): "
-                                + "label, score, spike rate and estimated energy. Example: gst-launch-1.0 filesrc location=in.mp4 ! "
+                                + "label, score, spike rate and estimated energy; with inference-region=roi-list, each "
+                                + "track's box, id, label and score at its region of interest. Example: gst-launch-1.0 filesrc location=in.mp4 ! "
                                 + "decodebin ! videoconvert ! respikeinfer ! respikeoverlay ! videoconvert ! autovideosink",
                         "ReSpike for GStreamer"),
                 PROPERTIES, VideoCaps.PACKED_RGB, false, (host, props) -> new OverlayElement(props));

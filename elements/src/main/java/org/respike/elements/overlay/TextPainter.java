@@ -5,7 +5,7 @@ import java.util.function.IntConsumer;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.models.frame.PixelFormat;
 
-/** Draws lines of text on a dimmed box into a packed RGB-family frame, clipped to the frame. */
+/** Draws lines of text on a dimmed box, and box outlines, into a packed RGB-family frame, clipped to the frame. */
 final class TextPainter {
 
     private final VideoFormat format;
@@ -36,6 +36,15 @@ final class TextPainter {
                 drawGlyph(frame, line.charAt(c), x + scale + c * cellW, y + scale + l * lineH, scale, colors[l]);
             }
         }
+    }
+
+    /** The outline of the box (x, y, w, h), {@code thickness} pixels wide, inside the box. */
+    void outline(ByteBuffer frame, int x, int y, int w, int h, int thickness, int rgb) {
+        int t = Math.max(1, Math.min(thickness, Math.min(w, h) / 2));
+        fill(frame, x, y, w, t, rgb);
+        fill(frame, x, y + h - t, w, t, rgb);
+        fill(frame, x, y, t, h, rgb);
+        fill(frame, x + w - t, y, t, h, rgb);
     }
 
     private void drawGlyph(ByteBuffer frame, char ch, int x0, int y0, int scale, int rgb) {

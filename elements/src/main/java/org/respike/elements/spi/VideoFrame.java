@@ -40,4 +40,16 @@ public interface VideoFrame {
       * (values as in {@link ElementHost#postElementMessage}), or empty when the buffer has none.
       */
     java.util.Optional<Map<String, Object>> meta(String name);
+
+    /** The buffer's GstVideoRegionOfInterestMetas, in the buffer's order. */
+    java.util.List<Region> regions();
+
+    /** Attaches a GstVideoRegionOfInterestMeta with {@code region}'s id, type, box and param structures. */
+    void addRegion(Region region);
+
+    /**
+     * Adds a param structure named {@code name} to the {@code index}-th region of {@link #regions()}, as
+     * DL Streamer adds a classification result.
+     */
+    void addRegionParam(int index, String name, Map<String, Object> fields);
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.respike.elements.events.EventMessage.EndReason;
 import org.respike.elements.events.EventMessage.Kind;
+import org.respike.models.track.Box;
 
 class EventDetectorTest {
 

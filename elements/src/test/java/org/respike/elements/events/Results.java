@@ -2,6 +2,7 @@ package org.respike.elements.events;
 
 import java.time.Instant;
 import java.util.Map;
+import org.respike.models.track.Box;
 
 /** Classifier results as respikeinfer makes them: 2 s clips, one every 0.5 s, PTS 10 s behind running time. */
 final class Results {

@@ -15,6 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.respike.elements.Action;
+import org.respike.elements.RegionTracks;
+import org.respike.elements.spi.Region;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.RecordingHost;
@@ -22,6 +24,7 @@ import org.respike.elements.testing.TestFrame;
 import org.respike.models.bundle.BundleException;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
+import org.respike.models.track.Box;
 
 class InferElementTest {
 
@@ -158,6 +161,86 @@ class InferElementTest {
         e.stop();
         assertEquals(above, host.messages.size(), "scores " + scores + ", min-score " + threshold);
         assertTrue(above < scores.size());
+    }
+
+    /** Track 7 by its tracking param, track 9 by its meta id (no param), in a 96x72 frame. */
+    private static List<Region> twoPeople() {
+        return List.of(
+                new Region(1, "person", 0, 0, 40, 60, Map.of(RegionTracks.TRACKING, Map.of(RegionTracks.TRACK_ID, 7L))),
+                new Region(9, "person", 50, 10, 40, 50, Map.of()));
+    }
+
+    private static List<TestFrame> pushRegions(InferElement e, int count, List<Region> regions) {
+        List<TestFrame> frames = new ArrayList<>();
+        Random random = new Random(count);
+        for (int i = 0; i < count; i++) {
+            TestFrame f = new TestFrame(FORMAT, i * FRAME_NS, false).withDuration(FRAME_NS);
+            for (int b = 0; b < f.data().capacity(); b++) {
+                f.data().put(b, (byte) random.nextInt(256));
+            }
+            f.regions.addAll(regions);
+            e.process(f);
+            frames.add(f);
+        }
+        return frames;
+    }
+
+    @Test
+    void roiListGivesEachTrackItsOwnClipsWithTrackIdAndBoxOnItsRegionAndFinishesThemAtEos() throws Exception {
+        RecordingHost host = new RecordingHost();
+        PropertyValues props = props();
+        props.set("inference-region", "roi-list");
+        Path json = tmp.resolve("tracks.jsonl");
+        InferElement e = started(host, props, json);
+        List<TestFrame> frames = pushRegions(e, CADENCE.clipFrames() + CADENCE.stride(), twoPeople());
+        assertEquals(4, host.messages.size(), "two clips per track");
+        for (Map<String, Object> m : host.messages) {
+            Action a = Action.fromFields(m);
+            assertEquals("test0#" + a.trackId(), a.streamId());
+            assertEquals(a.trackId() == 7 ? new Box(0, 0, 40, 60) : new Box(50, 10, 40, 50), a.box());
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            List<Region> regions = frames.get(i).regions;
+            for (int r = 0; r < 2; r++) {
+                Map<String, Object> action = regions.get(r).params().get(Action.NAME);
+                assertEquals(CADENCE.endsClip(i), action != null, "region " + r + " of frame " + i);
+                if (action != null) {
+                    assertEquals(r == 0 ? 7L : 9L, Action.fromFields(action).trackId(), "on its own region");
+                }
+            }
+        }
+        List<String> lines = Files.readAllLines(json);
+        assertEquals(Action.fromFields(host.messages.get(0)),
+                Action.fromFields(new ObjectMapper().readValue(lines.get(0), new TypeReference<Map<String, Object>>() {})),
+                "track-id and box survive JSON");
+
+        pushRegions(e, 2, twoPeople()); // into a new group of each track
+        host.messages.clear();
+        e.eos();
+        assertEquals(2, host.messages.size(), "each live track's partial clip at EOS");
+
+        pushRegions(e, CADENCE.clipFrames() - 1, twoPeople());
+        e.flush(); // a seek: every track starts over, nothing of before it is published
+        e.eos();
+        assertEquals(2, host.messages.size());
+        e.stop();
+        assertTrue(host.warnings.isEmpty(), host.warnings.toString());
+    }
+
+    @Test
+    void roiListDropsMalformedRegionsWithAWarningAndKeepsGoodOnes() throws Exception {
+        RecordingHost host = new RecordingHost();
+        PropertyValues props = props();
+        props.set("inference-region", "roi-list");
+        InferElement e = started(host, props, tmp.resolve("bad.jsonl"));
+        List<Region> regions = List.of(new Region(1, "person", 0, 0, 0, 10, Map.of()),
+                new Region(2, "person", 10, 10, -5, 20, Map.of()), new Region(3, "person", 200, 200, 10, 10, Map.of()),
+                new Region(4, "person", 20, 10, 40, 50, Map.of()));
+        pushRegions(e, CADENCE.clipFrames(), regions);
+        e.stop();
+        assertEquals(1, host.messages.size(), "the good region's clip");
+        assertEquals(4, Action.fromFields(host.messages.get(0)).trackId());
+        assertTrue(host.warnings.size() >= 1 && host.warnings.get(0).contains("dropped"), host.warnings.toString());
     }
 
     @Test

@@ -46,7 +46,7 @@ class PublishElementTest {
         scores.put("idle", 1 - score);
         scores.put(label, score);
         Action a = new Action("camera-3", label, 5, score, end - 2 * SECOND, end, end - 2 * SECOND, end, 16, 16, 0.1,
-                1e6, 1000, scores);
+                1e6, 1000, scores, Action.WHOLE_FRAME, null);
         TestFrame frame = new TestFrame(TestFrame.rgb(8, 8), end, false);
         Map<String, Object> fields = new LinkedHashMap<>(a.fields());
         fields.putAll(extra);

@@ -1,9 +1,13 @@
 package org.respike.elements.testing;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
 
@@ -16,6 +20,7 @@ public final class TestFrame implements VideoFrame {
     private final boolean discont;
     private long duration = 125_000_000L;
     public final Map<String, Map<String, Object>> metas = new HashMap<>();
+    public final List<Region> regions = new ArrayList<>();
 
     public TestFrame(VideoFormat format, long pts, boolean discont) {
         this.format = format;
@@ -52,4 +57,14 @@ public final class TestFrame implements VideoFrame {
     @Override public boolean discont() { return discont; }
     @Override public void addMeta(String name, Map<String, Object> fields) { metas.put(name, fields); }
     @Override public Optional<Map<String, Object>> meta(String name) { return Optional.ofNullable(metas.get(name)); }
+    @Override public List<Region> regions() { return List.copyOf(regions); }
+    @Override public void addRegion(Region region) { regions.add(region); }
+
+    @Override
+    public void addRegionParam(int index, String name, Map<String, Object> fields) {
+        Region r = regions.get(index);
+        Map<String, Map<String, Object>> params = new LinkedHashMap<>(r.params());
+        params.put(name, fields);
+        regions.set(index, new Region(r.id(), r.type(), r.x(), r.y(), r.width(), r.height(), params));
+    }
 }

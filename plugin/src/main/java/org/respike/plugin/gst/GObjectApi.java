@@ -19,6 +19,8 @@ final class GObjectApi {
 
     static native int g_idle_add_full(int priority, Callback function, Pointer data, Pointer notify);
 
+    static native Pointer g_quark_to_string(int quark);
+
     static native void g_error_free(Pointer error);
 
     static native long g_type_from_name(String name);

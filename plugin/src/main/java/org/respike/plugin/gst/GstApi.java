@@ -4,6 +4,7 @@ import com.sun.jna.Callback;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
 
 /** libgstreamer-1.0 functions, bound by JNA direct mapping. */
 final class GstApi {
@@ -127,6 +128,8 @@ final class GstApi {
     static native Pointer gst_buffer_add_custom_meta(Pointer buffer, String name);
 
     static native Pointer gst_buffer_get_custom_meta(Pointer buffer, String name);
+
+    static native Pointer gst_buffer_iterate_meta_filtered(Pointer buffer, PointerByReference state, long apiType);
 
     static native Pointer gst_custom_meta_get_structure(Pointer meta);
 

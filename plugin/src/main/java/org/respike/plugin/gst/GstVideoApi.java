@@ -17,4 +17,12 @@ final class GstVideoApi {
     static native void gst_video_info_free(Pointer info);
 
     static native int gst_video_info_from_caps(Pointer info, Pointer caps);
+
+    static native long gst_video_region_of_interest_meta_api_get_type();
+
+    static native Pointer gst_buffer_add_video_region_of_interest_meta(Pointer buffer, String roiType, int x, int y,
+            int w, int h);
+
+    /** Takes ownership of {@code structure}. */
+    static native void gst_video_region_of_interest_meta_add_param(Pointer meta, Pointer structure);
 }

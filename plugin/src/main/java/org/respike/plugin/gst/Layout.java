@@ -61,6 +61,17 @@ final class Layout {
     static final int VIDEO_INFO_STRIDE = offset("GstVideoInfo.stride");
     static final int VIDEO_FORMAT_INFO_NAME = offset("GstVideoFormatInfo.name");
 
+    // Regions of interest
+    static final int ROI_META_ROI_TYPE = offset("GstVideoRegionOfInterestMeta.roi_type");
+    static final int ROI_META_ID = offset("GstVideoRegionOfInterestMeta.id");
+    static final int ROI_META_X = offset("GstVideoRegionOfInterestMeta.x");
+    static final int ROI_META_Y = offset("GstVideoRegionOfInterestMeta.y");
+    static final int ROI_META_W = offset("GstVideoRegionOfInterestMeta.w");
+    static final int ROI_META_H = offset("GstVideoRegionOfInterestMeta.h");
+    static final int ROI_META_PARAMS = offset("GstVideoRegionOfInterestMeta.params");
+    static final int LIST_DATA = offset("GList.data");
+    static final int LIST_NEXT = offset("GList.next");
+
     // Enum and flag values
     static final int GST_VERSION_MAJOR = value("GST_VERSION_MAJOR");
     static final int GST_VERSION_MINOR = value("GST_VERSION_MINOR");

@@ -4,11 +4,13 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.PropertyValues;
+import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
@@ -187,6 +189,8 @@ final class TransformInstance implements ElementHost {
         private final ByteBuffer data;
         private final Pointer trans;
         private final Pointer buffer;
+        /** The ROI metas as {@link #regions()} listed them last, for {@link #addRegionParam}. */
+        private List<Pointer> regionMetas = List.of();
 
         Frame(ByteBuffer data, Pointer trans, Pointer buffer) {
             this.data = data;
@@ -237,6 +241,22 @@ final class TransformInstance implements ElementHost {
         // VideoFrame.meta(String): no @Override, so the glue also builds against the SPI before it had meta().
         public Optional<Map<String, Object>> meta(String name) {
             return Optional.ofNullable(CustomMetas.read(buffer, name));
+        }
+
+        @Override
+        public List<Region> regions() {
+            regionMetas = RegionMetas.all(buffer);
+            return regionMetas.stream().map(RegionMetas::read).toList();
+        }
+
+        @Override
+        public void addRegion(Region region) {
+            RegionMetas.add(buffer, region);
+        }
+
+        @Override
+        public void addRegionParam(int index, String name, Map<String, Object> fields) {
+            RegionMetas.addParam(regionMetas.get(index), name, fields);
         }
     }
 }

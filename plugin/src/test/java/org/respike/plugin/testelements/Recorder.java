@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoFormat;
 
 /** What the test elements saw, by element instance name, for the tests to assert on. */
@@ -23,6 +24,8 @@ public final class Recorder {
     public final List<Long> runningTimes = Collections.synchronizedList(new ArrayList<>());
     public final List<VideoFormat> formats = Collections.synchronizedList(new ArrayList<>());
     public final List<Map<String, Object>> metas = Collections.synchronizedList(new ArrayList<>());
+    /** The regions of interest on each buffer. */
+    public final List<List<Region>> regions = Collections.synchronizedList(new ArrayList<>());
 
     public static Recorder of(String elementName) {
         return BY_NAME.computeIfAbsent(elementName, n -> new Recorder());
