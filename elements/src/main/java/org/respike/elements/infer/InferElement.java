@@ -146,6 +146,9 @@ final class InferElement implements VideoElement {
 
     private void restart() {
         sampler.reset();
+        if (clock != null) {
+            clock.reset();
+        }
         framesSeen = 0;
         if (stream != null) {
             stream.reset();
@@ -173,6 +176,7 @@ final class InferElement implements VideoElement {
         } else if (tracks != null) {
             tracks.finish().forEach(result -> publish(trackAction(result), Optional.empty()));
         }
+        clock.reset();
     }
 
     @Override

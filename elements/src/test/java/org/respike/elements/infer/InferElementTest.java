@@ -171,9 +171,14 @@ class InferElementTest {
     }
 
     private static List<TestFrame> pushRegions(InferElement e, int count, List<Region> regions) {
+        return pushRegions(e, 0, count, regions);
+    }
+
+    /** {@code count} frames from frame {@code first} of the stream on. */
+    private static List<TestFrame> pushRegions(InferElement e, int first, int count, List<Region> regions) {
         List<TestFrame> frames = new ArrayList<>();
         Random random = new Random(count);
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             TestFrame f = new TestFrame(FORMAT, i * FRAME_NS, false).withDuration(FRAME_NS);
             for (int b = 0; b < f.data().capacity(); b++) {
                 f.data().put(b, (byte) random.nextInt(256));
@@ -214,7 +219,7 @@ class InferElementTest {
                 Action.fromFields(new ObjectMapper().readValue(lines.get(0), new TypeReference<Map<String, Object>>() {})),
                 "track-id and box survive JSON");
 
-        pushRegions(e, 2, twoPeople()); // into a new group of each track
+        pushRegions(e, CADENCE.clipFrames() + CADENCE.stride(), 2, twoPeople()); // into a new group of each track
         host.messages.clear();
         e.eos();
         assertEquals(2, host.messages.size(), "each live track's partial clip at EOS");

@@ -66,6 +66,13 @@ public final class FrameClock {
         return advance(time, pts >= 0 ? pts : time, period, restart, warning);
     }
 
+    /** Forgets the times seen: after a flush, a seek or EOS a stream's times start afresh without a warning. */
+    public void reset() {
+        lastInput = Long.MIN_VALUE;
+        last = Long.MIN_VALUE;
+        lastDuration = 0;
+    }
+
     private Tick advance(long time, long pts, long period, boolean restart, String warning) {
         last = time;
         lastDuration = period;
