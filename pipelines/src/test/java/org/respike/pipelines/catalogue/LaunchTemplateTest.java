@@ -69,7 +69,7 @@ class LaunchTemplateTest {
     void everyCatalogueFileReadsAndDeclaresItsVariables() {
         Path catalogue = Path.of(System.getProperty("respike.root", "..")).resolve("pipelines/catalogue");
         PipelineCatalogue all = PipelineCatalogue.load(catalogue);
-        assertEquals(7, all.all().size());
+        assertEquals(8, all.all().size());
         for (LaunchTemplate t : all.all()) {
             assertFalse(t.description().isEmpty(), t.name() + " has a description");
             assertFalse(t.variables().isEmpty(), t.name() + " declares its variables");
