@@ -17,7 +17,8 @@ from .evaluate import TEST_PER_CLASS, predict, scores, split_batches
 from .render import CLASSES, FAMILIES
 from .runs import load_config, load_model
 
-FRAMINGS = {"frame": 0.0, "crop": 1.0}
+# Share of person crops in the test split of each framing.
+CROP_SHARES = {"frame": 0.0, "crop": 1.0}
 
 
 def measure_run(run: Path, per_class: int) -> dict:
@@ -30,12 +31,12 @@ def measure_run(run: Path, per_class: int) -> dict:
         return scores(logits, labels, list(CLASSES), "test")
 
     for family in holdout:
-        for framing, share in FRAMINGS.items():
+        for framing, share in CROP_SHARES.items():
             m = accuracy((family,), share)
             row[f"{family}_{framing}"] = m["test_accuracy"]
             row[f"{family}_{framing}_confusion"] = m["confusion"]
     seen = [f for f in FAMILIES if f not in holdout]
-    for framing, share in FRAMINGS.items():
+    for framing, share in CROP_SHARES.items():
         row[f"seen_{framing}"] = accuracy(seen, share)["test_accuracy"]
     row["clips_per_class"] = per_class
     return row

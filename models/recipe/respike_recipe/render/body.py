@@ -2,13 +2,13 @@
 
 A `Body` holds segment lengths and radii (world units); a `Look` says how its parts are painted
 (flat colours, lines, a soft silhouette, patterned or photo-textured clothes, shaded mannequin parts)
-and which extras it wears (hair or a hat, a backpack, a coat). `sample_person` draws both from the
-family's ranges; `draw_person` paints the side view back to front.
+and which extras it wears (hair or a hat, a backpack, a coat). `sample_body` and `sample_look`
+draw them from the family's ranges; `draw_person` paints the side view back to front.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -55,7 +55,6 @@ class Look:
     hat: bool = False
     backpack: Paint | None = None
     coat: bool = False
-    extras: dict = field(default_factory=dict)
 
 
 def sample_body(rng: np.random.Generator, height: float, family: str) -> Body:
@@ -99,7 +98,6 @@ def sample_look(rng: np.random.Generator, family: str, bg: np.ndarray, height: f
     """Clothes, skin and extras; colours stand out from the background `bg` (mean colour) by luma or
     hue, a few tries each, as people mostly do on camera."""
     c = lambda: colours.contrasting(rng, bg)
-    soft = 1.0
     if family == "silhouette":
         # One colour for the whole body: a backlit person, a shadow, a flat icon.
         tone = colours.contrasting(rng, bg, min_luma_gap=70)
@@ -124,7 +122,7 @@ def sample_look(rng: np.random.Generator, family: str, bg: np.ndarray, height: f
                 shoes=Paint(colours.uniform(rng, 0, 120)), short_sleeves=bool(rng.random() < 0.4),
                 far_shade=float(rng.uniform(0.55, 1.0)))
     for p in (look.shirt, look.pants, look.skin, look.shoes):
-        p.soft = soft if family != "night" else rng.uniform(1.0, 2.0)
+        p.soft = rng.uniform(1.0, 2.0) if family == "night" else 1.0
     if family == "flat" and rng.random() < 0.4:
         look.outline = colours.uniform(rng, 0, 60) if rng.random() < 0.7 else colours.uniform(rng, 200, 255)
         look.outline_w = height * rng.uniform(0.006, 0.014)

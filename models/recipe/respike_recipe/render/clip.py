@@ -25,7 +25,8 @@ def scene_layout(rng: np.random.Generator, jump_room: float, heights: tuple = FR
     return height, ground_y
 
 
-def _x_extent(joints: dict, margin: float) -> tuple:
+def x_extent(joints: dict, margin: float) -> tuple:
+    """(left, right) of every joint over the clip, widened by `margin` (what props keep clear of)."""
     xs = np.concatenate([v[:, 0] for v in joints.values()])
     return float(xs.min() - margin), float(xs.max() + margin)
 
@@ -105,7 +106,7 @@ def render_clip(label: int, seed: int, width: int = 64, height: int = 64, frames
     joints = P.place(body, rel, pose, hip_x)
 
     chair = None
-    keep_clear = [] if speed > 0 else [_x_extent(joints, 0.25 * person_h)]
+    keep_clear = [] if speed > 0 else [x_extent(joints, 0.25 * person_h)]
     if name in ("sit_down", "stand_up"):
         k = int(np.argmin(joints["hip"][:, 1]))  # the seated frame
         chair = S.chair_geometry(float(joints["hip"][k, 0]), float(joints["hip"][k, 1] - body.r_thigh),

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import body as B
 from . import camera, pose as P, scene as S
-from .clip import scene_layout
+from .clip import scene_layout, x_extent
 from .raster import Canvas
 from .splits import clip_family
 
@@ -180,7 +180,7 @@ def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, dura
     lift = np.concatenate([s.lift for s in segments])[:n_frames]
     facing = np.concatenate([np.full(len(s.lift), s.facing) for s in segments])[:n_frames]
 
-    keep_clear = [_x_extent(joints, 0.25 * person_h), (chair["x0"] - 0.1 * person_h, chair["x1"] + 0.1 * person_h)]
+    keep_clear = [x_extent(joints, 0.25 * person_h), (chair["x0"] - 0.1 * person_h, chair["x1"] + 0.1 * person_h)]
     scene = S.sample_scene(scene_rng, family, aspect, ground_y, person_h, keep_clear, chair)
     look = B.sample_look(actor_rng, family, scene.mean_colour(), person_h)
     cv = Canvas(width, height, aspect)
@@ -206,7 +206,3 @@ def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, dura
         return out, timeline
     return out, timeline, dict(joints=joints, body_height=person_h, chair_hip_x=chair_hip_x, family=family)
 
-
-def _x_extent(joints: dict, margin: float) -> tuple:
-    xs = np.concatenate([v[:, 0] for v in joints.values()])
-    return float(xs.min() - margin), float(xs.max() + margin)

@@ -225,10 +225,6 @@ def simple_pose(name: str, rng, t, dur, fps):
     return {"idle": _idle, "wave": _wave, "jump": _jump, "fall": _fall}[name](rng, t, dur, fps)
 
 
-def reverse(pose: dict) -> dict:
-    return {k: v[::-1].copy() for k, v in pose.items()}
-
-
 # ----------------------------------------------------------------------------------------------
 # Kinematics
 # ----------------------------------------------------------------------------------------------

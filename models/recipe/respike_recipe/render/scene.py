@@ -14,14 +14,10 @@ import numpy as np
 from . import colours, textures
 from .raster import Canvas, draw_ellipse, draw_polygon, draw_rect
 
-Step = "callable(img [H,W,3], Canvas)"
-
-
 @dataclass
 class Scene:
     aspect: float
     ground_y: float
-    wall: np.ndarray
     steps: list = field(default_factory=list)
     shadow: float = 0.0  # opacity of the soft shadow under the person
     light_x: float = 0.0  # where the light comes from (-1 left .. 1 right): stretches the shadow
@@ -301,7 +297,7 @@ def sample_scene(rng: np.random.Generator, family: str, aspect: float, ground_y:
     `chair` on the ground line, or `chairs` as (chair, its own ground line) pairs, drawn last in
     colours that stand out from the wall."""
     base, wall = _base_step(rng, family, ground_y)
-    scene = Scene(aspect, ground_y, wall, [base])
+    scene = Scene(aspect, ground_y, [base])
     for _ in range(rng.integers(0, 3) if family in ("shaded", "photo") else rng.integers(0, 2)):
         scene.steps.append(_wall_decor(rng, family, aspect, ground_y, person_h, wall))
     occupied = list(keep_clear)
