@@ -48,30 +48,8 @@ class LiveStreamTest {
         Pipeline pipeline = (Pipeline) Gst.parseLaunch("filesrc location="
                 + LaunchTemplate.quote(Repo.sampleVideo().toString()) + " ! decodebin ! videoconvert ! "
                 + Runs.infer(TestBundles.hybrid().toString(), "! fakesink sync=false"));
-        List<Action> events = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch some = new CountDownLatch(20);
-        CountDownLatch eos = new CountDownLatch(1);
-        Bus bus = pipeline.getBus();
-        Bus.MESSAGE onMessage = (b, m) -> {
-            if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName(Action.NAME)) {
-                events.add(Action.fromFields(StructureFields.of(m.getStructure())));
-                some.countDown();
-            }
-        };
-        Bus.EOS onEos = src -> eos.countDown();
-        bus.connect(onMessage);
-        bus.connect(onEos);
-        try {
-            pipeline.play();
-            assertTrue(some.await(60, TimeUnit.SECONDS));
-            assertTrue(pipeline.seekSimple(Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.KEY_UNIT), 0L));
-            assertTrue(eos.await(120, TimeUnit.SECONDS), "EOS after the seek");
-        } finally {
-            pipeline.stop();
-            bus.disconnect(onMessage);
-            bus.disconnect(onEos);
-            pipeline.dispose();
-        }
+        List<Action> events = seekOnceThenRunToEos(pipeline, Action.NAME, 20).stream().map(Action::fromFields)
+                .toList();
         int restart = -1;
         for (int i = 1; i < events.size(); i++) {
             if (events.get(i).ptsStart() < events.get(i - 1).ptsStart()) {
@@ -100,29 +78,10 @@ class LiveStreamTest {
                 + LaunchTemplate.quote(Repo.sampleVideo().toString()) + " ! decodebin ! respikebin device=cpu model="
                 + LaunchTemplate.quote(TestBundles.hybrid().toString()) + " ! respikepublish method=file address="
                 + LaunchTemplate.quote(file.toString()) + " hold-time=1000 min-duration=0 ! fakesink sync=false");
-        List<Map<String, Object>> messages = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch eos = new CountDownLatch(1);
-        Bus bus = pipeline.getBus();
-        Bus.MESSAGE onMessage = (b, m) -> {
-            if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName("respike-event")) {
-                messages.add(StructureFields.of(m.getStructure()));
-                started.countDown();
-            }
-        };
-        Bus.EOS onEos = src -> eos.countDown();
-        bus.connect(onMessage);
-        bus.connect(onEos);
+        List<Map<String, Object>> messages;
         try {
-            pipeline.play();
-            assertTrue(started.await(60, TimeUnit.SECONDS));
-            assertTrue(pipeline.seekSimple(Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.KEY_UNIT), 0L));
-            assertTrue(eos.await(120, TimeUnit.SECONDS), "EOS after the seek");
+            messages = seekOnceThenRunToEos(pipeline, "respike-event", 1);
         } finally {
-            pipeline.stop();
-            bus.disconnect(onMessage);
-            bus.disconnect(onEos);
-            pipeline.dispose();
             Files.deleteIfExists(file);
         }
         Object first = messages.get(0).get("event_id");
@@ -174,5 +133,39 @@ class LiveStreamTest {
             assertTrue(System.nanoTime() < deadline, "condition not met in " + seconds + " s");
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Plays {@code pipeline}, makes a flushing seek to the start once {@code before} element messages named
+     * {@code name} arrived, runs to EOS and returns the fields of every such message, in order; the
+     * pipeline is disposed.
+     */
+    private static List<Map<String, Object>> seekOnceThenRunToEos(Pipeline pipeline, String name, int before)
+            throws InterruptedException {
+        List<Map<String, Object>> messages = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch some = new CountDownLatch(before);
+        CountDownLatch eos = new CountDownLatch(1);
+        Bus bus = pipeline.getBus();
+        Bus.MESSAGE onMessage = (b, m) -> {
+            if (m.getType() == MessageType.ELEMENT && m.getStructure().hasName(name)) {
+                messages.add(StructureFields.of(m.getStructure()));
+                some.countDown();
+            }
+        };
+        Bus.EOS onEos = src -> eos.countDown();
+        bus.connect(onMessage);
+        bus.connect(onEos);
+        try {
+            pipeline.play();
+            assertTrue(some.await(60, TimeUnit.SECONDS));
+            assertTrue(pipeline.seekSimple(Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.KEY_UNIT), 0L));
+            assertTrue(eos.await(120, TimeUnit.SECONDS), "EOS after the seek");
+        } finally {
+            pipeline.stop();
+            bus.disconnect(onMessage);
+            bus.disconnect(onEos);
+            pipeline.dispose();
+        }
+        return new ArrayList<>(messages);
     }
 }
