@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
-# Reproduce the shipped bundles from scratch on a 2-core CPU (several hours at 96 px): render the synthetic
-# splits, train the ablation models (hybrid, ANN-only, SNN-only) and the 3D-CNN baseline with one recipe,
-# evaluate them on the test split, export the hybrid and the 3D CNN as bundles, and write the model card.
+# Reproduce the shipped bundles from scratch on a 2-core CPU (about 1.5 hours per model at 64 px, one core
+# each): render the synthetic splits, train the ablation models (hybrid, ANN-only, SNN-only) and the 3D-CNN
+# baseline with one recipe, evaluate them on the test split, export the hybrid and the 3D CNN as bundles,
+# and write the model card.
 #   cd models/recipe && ./reproduce.sh
-# STRIDES="4 8" adds a stride study to the card: the ablation models again at s=8 (about 1 hour more).
+# STRIDES="4 8" adds a stride study to the card: the ablation models again at s=8.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=/usr/bin/python3
 RUNS=runs
 BUNDLES=../bundles
 SHIPPED=4  # the stride of the product bundle; the model card says why
-# Twice train.py's default (10 epochs, the budget of the default config): the hybrid was still learning
-# at epoch 10 (train accuracy 89%) and 20 epochs lifted it from 88.5% to 93.7% (recipe README).
+# Twice train.py's default (10 epochs, the budget of the default config): at 10 epochs the renderer-r8
+# proxies were still learning (train accuracy 65% hybrid, 73-80% 3D CNN, beside their validation accuracy).
 EPOCHS=20
-# The benchmark's clips are rendered at the models' input size. At 96 px (the spec's smallest camera
-# height) instead of train.py's 64 px default the raised forearm of a small person is more than a pixel
-# wide: the 3D CNN gained 4 points and the hybrid 5 (recipe README, session 10) at 2.5x the MACs.
-SIZE=96
+# 64 px, not r7's 96 px: r8's variety (six style families, crops, H.264) needs clips more than pixels, and at
+# 96 px one model takes about 3.5 core-hours here; 600 clips per class for the same reason (recipe README).
+SIZE=64
+PER_CLASS=600
 STRIDES=${STRIDES:-$SHIPPED}
 
 name() {  # MODEL STRIDE -> run name: runs/hybrid is s=4, runs/hybrid-s8 is s=8
@@ -31,10 +32,10 @@ for stride in $STRIDES; do
     extra=()
     [ "$model" = hybrid ] && extra=(--set fusion_pos=true)
     $PY -m respike_recipe.train --model "$model" --out "$RUNS/$run" --set stride="$stride" --set size="$SIZE" "${extra[@]}" \
-      --epochs "$EPOCHS" --seed 0 --resume 2>&1 | tee "$RUNS/$run.log"
+      --train-per-class "$PER_CLASS" --epochs "$EPOCHS" --seed 0 --resume 2>&1 | tee "$RUNS/$run.log"
   done
 done
-$PY -m respike_recipe.train --model c3d --out "$RUNS/c3d" --set size="$SIZE" --epochs "$EPOCHS" --seed 0 --resume 2>&1 | tee "$RUNS/c3d.log"
+$PY -m respike_recipe.train --model c3d --out "$RUNS/c3d" --set size="$SIZE" --train-per-class "$PER_CLASS" --epochs "$EPOCHS" --seed 0 --resume 2>&1 | tee "$RUNS/c3d.log"
 
 $PY -m respike_recipe.evaluate --runs "$RUNS"/{hybrid,ann,snn,c3d} --out "$RUNS/ablation.json"
 studies=()

@@ -267,10 +267,12 @@ def generalisation_section(rows: dict) -> list:
     """Card lines for leave-one-family-out runs (respike_recipe.generalisation)."""
     table = []
     for run, r in rows.items():
+        train = load_config(Path(run))["train"]
         for family in r["holdout"]:
             table.append([TITLES[r["mode"]], family, f"{100 * r[f'{family}_frame']:.1f}",
                           f"{100 * r[f'{family}_crop']:.1f}", f"{100 * r['seen_frame']:.1f}",
-                          f"{100 * r['seen_crop']:.1f}", f"{r['size']} px", Path(run).name])
+                          f"{100 * r['seen_crop']:.1f}", f"{r['size']} px",
+                          f"{train['train_per_class']} / {train['epochs']}", Path(run).name])
     return [
         "## Looks the model never saw: leave one style family out",
         "",
@@ -280,7 +282,7 @@ def generalisation_section(rows: dict) -> list:
         "Accuracy (%):",
         "",
         md_table(["model", "held-out family", "held out, frames", "held out, crops", "seen, frames",
-                  "seen, crops", "input", "run"], table),
+                  "seen, crops", "input", "train clips per class / epochs", "run"], table),
         "",
     ]
 
