@@ -3,6 +3,7 @@ package org.respike.elements.events;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.track.Box;
 
 /**
@@ -10,7 +11,7 @@ import org.respike.models.track.Box;
  * what the event detector consumes. The clip covers running times {@code runningStart..runningEnd}
  * (PTS {@code ptsStart..ptsEnd}), nanoseconds; {@code wallClock} is the UTC time at {@code runningStart}.
  *
- * @param trackId {@link #NO_TRACK} when the stream has no tracker (one event track per stream)
+ * @param trackId {@link ActionResult#NO_TRACK} when the stream has no tracker (one event track per stream)
  * @param box     null without a tracker
  * @param scores  every class's score; a class missing here scores 0 (the top {@code label} falls back to
  *                {@code score})
@@ -18,8 +19,6 @@ import org.respike.models.track.Box;
 public record GroupScore(String streamId, long trackId, Box box, String label, double score,
                          Map<String, Double> scores, long runningStart, long runningEnd, long ptsStart, long ptsEnd,
                          Instant wallClock) {
-
-    public static final long NO_TRACK = -1;
 
     public GroupScore {
         Objects.requireNonNull(streamId, "streamId");
@@ -41,7 +40,7 @@ public record GroupScore(String streamId, long trackId, Box box, String label, d
     }
 
     public boolean hasTrack() {
-        return trackId != NO_TRACK;
+        return trackId != ActionResult.NO_TRACK;
     }
 
     StreamTime startTime() {

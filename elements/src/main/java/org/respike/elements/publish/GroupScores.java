@@ -2,8 +2,8 @@ package org.respike.elements.publish;
 
 import java.time.Instant;
 import java.util.Map;
-import org.respike.elements.Action;
 import org.respike.elements.events.GroupScore;
+import org.respike.models.engine.ActionResult;
 
 /**
  * A respike-action (its message, meta or JSON fields) as the event detector's input: a tracked person's
@@ -16,9 +16,8 @@ final class GroupScores {
 
     /** {@code wallClock}: UTC at the clip's start. */
     static GroupScore fromAction(Map<String, ?> fields, Instant wallClock) {
-        Action a = Action.fromFields(fields);
-        long track = a.trackId() == Action.WHOLE_FRAME ? GroupScore.NO_TRACK : a.trackId();
-        return new GroupScore(a.streamId(), track, a.box(), a.label(), a.score(), a.scores(),
+        ActionResult a = ActionResult.fromFields(fields);
+        return new GroupScore(a.streamId(), a.trackId(), a.box(), a.label(), a.score(), a.scores(),
                 a.start(), Math.max(a.start(), a.end()), a.ptsStart(), a.ptsEnd(), wallClock);
     }
 }

@@ -3,7 +3,6 @@ package org.respike.elements.publish;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.respike.elements.Action;
 import org.respike.elements.events.EventDetector;
 import org.respike.elements.events.EventJson;
 import org.respike.elements.events.EventMessage;
@@ -13,6 +12,7 @@ import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
+import org.respike.models.engine.ActionResult;
 
 /**
  * One respikepublish instance: the respike-action meta of a buffer (the one that ends a clip) goes through
@@ -54,7 +54,7 @@ final class PublishElement implements VideoElement {
 
     @Override
     public synchronized void process(VideoFrame frame) {
-        frame.meta(Action.NAME).ifPresent(fields -> {
+        frame.meta(ActionResult.NAME).ifPresent(fields -> {
             Object start = fields.get("start");
             GroupScore g = GroupScores.fromAction(fields,
                     host.wallClock(start instanceof Number n ? n.longValue() : frame.runningTime()));

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.respike.elements.events.EventMessage.EndReason;
 import org.respike.elements.events.EventMessage.Kind;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.track.Box;
 
 class EventDetectorTest {
@@ -105,8 +106,8 @@ class EventDetectorTest {
     @Test
     void streamsAreIndependentAndNumberTheirOwnMessages() {
         EventDetector d = new EventDetector(POLICY);
-        d.accept(at("a", GroupScore.NO_TRACK, 0, "fall", 0.9));
-        List<EventMessage> b = d.accept(at("b", GroupScore.NO_TRACK, 0, "fall", 0.9));
+        d.accept(at("a", ActionResult.NO_TRACK, 0, "fall", 0.9));
+        List<EventMessage> b = d.accept(at("b", ActionResult.NO_TRACK, 0, "fall", 0.9));
         assertEquals(1, b.get(0).sequence());
         assertEquals(List.of(), d.endStream("c"));
         List<EventMessage> ends = d.endAll();

@@ -2,6 +2,7 @@ package org.respike.elements.events;
 
 import java.time.Instant;
 import java.util.Map;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.track.Box;
 
 /** Classifier results as respikeinfer makes them: 2 s clips, one every 0.5 s, PTS 10 s behind running time. */
@@ -19,13 +20,13 @@ final class Results {
     static GroupScore at(String stream, long track, int endHalfSeconds, String label, double score) {
         long end = CLIP + endHalfSeconds * SECOND / 2;
         long start = end - CLIP;
-        Box box = track == GroupScore.NO_TRACK ? null : new Box(10 * track, 20, 64, 128);
+        Box box = track == ActionResult.NO_TRACK ? null : new Box(10 * track, 20, 64, 128);
         return new GroupScore(stream, track, box, label, score, Map.of(label, score, "idle", 1 - score), start + 20 * SECOND,
                 end + 20 * SECOND, start + 20 * SECOND + PTS_OFFSET, end + 20 * SECOND + PTS_OFFSET,
                 EPOCH.plusNanos(start));
     }
 
     static GroupScore at(int endHalfSeconds, String label, double score) {
-        return at("camera-3", GroupScore.NO_TRACK, endHalfSeconds, label, score);
+        return at("camera-3", ActionResult.NO_TRACK, endHalfSeconds, label, score);
     }
 }
