@@ -105,14 +105,8 @@ final class OverlayElement implements VideoElement {
     }
 
     @Override
-    public void eos() {}
-
-    @Override
     public void stop() {
         lines = null;
         trackLines.clear();
     }
-
-    @Override
-    public void close() {}
 }
