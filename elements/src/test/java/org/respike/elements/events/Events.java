@@ -13,7 +13,7 @@ public final class Events {
 
     public static List<EventMessage> falls(String stream, int n) {
         EventDetector d = new EventDetector(EventPolicy.defaults().withIgnored(Set.of("idle"))
-                .withClasses("fall:min=0,hold=0"));
+                .withClasses("fall:min=0,hold=0"), Results.CLOCK);
         List<EventMessage> out = new ArrayList<>();
         for (int i = 0; out.size() < n; i++) {
             for (EventMessage m : d.accept(Results.at(stream, ActionResult.NO_TRACK, i, "fall", i % 2 == 0 ? 0.9 : 0.1))) {
