@@ -19,13 +19,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.respike.elements.Action;
 import org.respike.it.support.EventRun;
 import org.respike.it.support.Mosquitto;
 import org.respike.it.support.MqttCollector;
 import org.respike.it.support.Repo;
 import org.respike.it.support.RtspTestServer;
 import org.respike.it.support.Runs;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
@@ -50,7 +50,7 @@ class CatalogueRunsTest {
         camera.close();
     }
 
-    private static List<Action> run(String name, Map<String, String> values) {
+    private static List<ActionResult> run(String name, Map<String, String> values) {
         Runs run = Runs.of(catalogue.get(name).renderForTest(values));
         assertTrue(run.result().ok(), name + ": " + run.result().message());
         return run.events();
@@ -60,11 +60,11 @@ class CatalogueRunsTest {
         return TestBundles.hybrid().toString();
     }
 
-    private static List<Action> jsonLines(Path file) throws Exception {
+    private static List<ActionResult> jsonLines(Path file) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        List<Action> lines = new ArrayList<>();
+        List<ActionResult> lines = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            lines.add(Action.fromFields(json.readValue(line, new TypeReference<Map<String, Object>>() {})));
+            lines.add(ActionResult.fromFields(json.readValue(line, new TypeReference<Map<String, Object>>() {})));
         }
         return lines;
     }
@@ -82,7 +82,7 @@ class CatalogueRunsTest {
     void fileAnnotatedWritesAPlayableMp4AndJsonLines() throws Exception {
         Path events = tmp.resolve("events.jsonl");
         Path mp4 = tmp.resolve("annotated.mp4");
-        List<Action> bus = run("file-annotated", Map.of("URI", Repo.clip("walk").toUri().toString(),
+        List<ActionResult> bus = run("file-annotated", Map.of("URI", Repo.clip("walk").toUri().toString(),
                 "MODEL", model(), "EVENTS", events.toString(), "OUTPUT", mp4.toString()));
         assertEquals(1, bus.size(), "a 16-frame clip is one clip");
         assertEquals(1, jsonLines(events).size());
@@ -95,7 +95,7 @@ class CatalogueRunsTest {
     @Test
     void fileEventsWritesOneJsonLinePerClip() throws Exception {
         Path events = tmp.resolve("events.jsonl");
-        List<Action> bus = run("file-events", Map.of("URI", Repo.clip("wave").toUri().toString(),
+        List<ActionResult> bus = run("file-events", Map.of("URI", Repo.clip("wave").toUri().toString(),
                 "MODEL", model(), "EVENTS", events.toString()));
         assertEquals(bus, jsonLines(events), "the JSON lines hold the actions of the bus messages");
     }
@@ -119,7 +119,7 @@ class CatalogueRunsTest {
     @Test
     void rtspCameraGivesEventsWithItsStreamId() throws Exception {
         Path events = tmp.resolve("events.jsonl");
-        List<Action> bus = run("rtsp-camera", Map.of("RTSP_URL", camera.url(), "CAMERA", "lobby",
+        List<ActionResult> bus = run("rtsp-camera", Map.of("RTSP_URL", camera.url(), "CAMERA", "lobby",
                 "MODEL", model(), "EVENTS", events.toString()));
         assertTrue(bus.size() >= 2, "48 frames at 8 fps give several sliding clips, got " + bus.size());
         assertTrue(bus.stream().allMatch(e -> e.streamId().equals("lobby")));
@@ -133,7 +133,7 @@ class CatalogueRunsTest {
         for (int i = 0; i < 4; i++) {
             values.put("URI_" + (i + 1), Repo.clip(labels[i]).toUri().toString());
         }
-        List<Action> bus = run("multi-camera", values);
+        List<ActionResult> bus = run("multi-camera", values);
         Set<String> cameras = new TreeSet<>();
         bus.forEach(e -> cameras.add(e.streamId()));
         assertEquals(Set.of("cam1", "cam2", "cam3", "cam4"), cameras);
@@ -153,10 +153,10 @@ class CatalogueRunsTest {
     void multiPersonCameraGivesEventsPerTrackAndAnAnnotatedMp4() throws Exception {
         Path events = tmp.resolve("events.jsonl");
         Path mp4 = tmp.resolve("annotated.mp4");
-        List<Action> bus = run("multi-person-camera", Map.of("URI", Repo.sampleVideo().toUri().toString(),
+        List<ActionResult> bus = run("multi-person-camera", Map.of("URI", Repo.sampleVideo().toUri().toString(),
                 "CAMERA", "lobby", "MODEL", model(), "EVENTS", events.toString(), "OUTPUT", mp4.toString()));
         assertTrue(!bus.isEmpty(), "the moving person is tracked and recognised");
-        for (Action a : bus) {
+        for (ActionResult a : bus) {
             assertTrue(a.trackId() >= 0 && a.streamId().equals("lobby#" + a.trackId()) && a.box() != null, a.toString());
         }
         assertEquals(bus, jsonLines(events), "the JSON lines hold the actions of the bus messages");
@@ -166,7 +166,7 @@ class CatalogueRunsTest {
     @Test
     void jetsonEntryRunsWithItsTestSubstitutions() throws Exception {
         Path events = tmp.resolve("events.jsonl");
-        List<Action> bus = run("jetson-tensorrt", Map.of("RTSP_URL", camera.url(), "MODEL", model(),
+        List<ActionResult> bus = run("jetson-tensorrt", Map.of("RTSP_URL", camera.url(), "MODEL", model(),
                 "EVENTS", events.toString()));
         assertTrue(bus.size() >= 1, "events from the hardware-decoder pipeline on a software decoder");
     }

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.respike.elements.Action;
 import org.respike.it.support.Runs;
 import org.respike.models.bundle.BundleException;
 import org.respike.models.bundle.Manifest;
 import org.respike.models.bundle.ModelBundle;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.testing.BundleCopy;
 import org.respike.models.testing.JsonEdit;
 import org.respike.models.testing.TestBundles;
@@ -177,7 +177,7 @@ class HostileInputTest {
         Files.copy(hostile("huge-head.onnx"), b.resolve("head.onnx"), StandardCopyOption.REPLACE_EXISTING);
         Runs run = Runs.of(pipeline(b, "")).assertEos();
         assertFalse(run.events().isEmpty());
-        for (Action e : run.events()) {
+        for (ActionResult e : run.events()) {
             assertTrue(Double.isFinite(e.score()) && e.score() > 0.99, "score " + e.score());
             assertEquals("idle", e.label());
         }

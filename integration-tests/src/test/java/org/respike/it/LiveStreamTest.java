@@ -23,10 +23,10 @@ import org.freedesktop.gstreamer.event.SeekFlags;
 import org.freedesktop.gstreamer.message.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.respike.elements.Action;
 import org.respike.it.support.Repo;
 import org.respike.it.support.RtspTestServer;
 import org.respike.it.support.Runs;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
@@ -48,7 +48,7 @@ class LiveStreamTest {
         Pipeline pipeline = (Pipeline) Gst.parseLaunch("filesrc location="
                 + LaunchTemplate.quote(Repo.sampleVideo().toString()) + " ! decodebin ! videoconvert ! "
                 + Runs.infer(TestBundles.hybrid().toString(), "! fakesink sync=false"));
-        List<Action> events = seekOnceThenRunToEos(pipeline, Action.NAME, 20).stream().map(Action::fromFields)
+        List<ActionResult> events = seekOnceThenRunToEos(pipeline, ActionResult.NAME, 20).stream().map(ActionResult::fromFields)
                 .toList();
         int restart = -1;
         for (int i = 1; i < events.size(); i++) {
@@ -57,7 +57,7 @@ class LiveStreamTest {
             }
         }
         assertTrue(restart > 0, "results start again from the beginning after the seek");
-        for (Action e : events) {
+        for (ActionResult e : events) {
             long span = e.ptsEnd() - e.ptsStart();
             assertTrue(Math.abs(span - CLIP_NS) <= 100_000_000L, "no clip mixes frames from before and after the "
                     + "seek: " + e.ptsStart() + ".." + e.ptsEnd());
@@ -103,7 +103,7 @@ class LiveStreamTest {
     void pipelineReconnectsWhenTheCameraComesBack() throws Exception {
         RtspTestServer camera = new RtspTestServer(18610, RtspTestServer.testPattern(0)).start();
         ExecutorService client = Executors.newSingleThreadExecutor();
-        List<Action> events = Collections.synchronizedList(new ArrayList<>());
+        List<ActionResult> events = Collections.synchronizedList(new ArrayList<>());
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try {
             String launch = "rtspsrc location=" + camera.url() + " protocols=tcp latency=100 ! decodebin ! videoconvert ! "

@@ -13,10 +13,10 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.respike.elements.Action;
 import org.respike.elements.RegionTracks;
 import org.respike.elements.spi.Region;
 import org.respike.it.support.Runs;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
@@ -49,7 +49,7 @@ class RegionsTest {
                 + " ! respiketestregions name=after ! fakesink")).assertEos();
 
         Set<Long> tracks = new TreeSet<>();
-        for (Action a : run.events()) {
+        for (ActionResult a : run.events()) {
             assertTrue(a.trackId() >= 0, "a track's clip: " + a);
             assertEquals("people#" + a.trackId(), a.streamId());
             assertNotNull(a.box(), "the track's box: " + a);
@@ -66,10 +66,10 @@ class RegionsTest {
             for (Region r : regions) {
                 assertEquals("person", r.type());
                 assertEquals((long) r.id(), r.params().get(RegionTracks.TRACKING).get(RegionTracks.TRACK_ID));
-                Map<String, Object> action = r.params().get(Action.NAME);
+                Map<String, Object> action = r.params().get(ActionResult.NAME);
                 if (action != null) {
                     withAction++;
-                    assertEquals((long) r.id(), Action.fromFields(action).trackId(), "on its own track's region");
+                    assertEquals((long) r.id(), ActionResult.fromFields(action).trackId(), "on its own track's region");
                 }
             }
         }
@@ -83,7 +83,7 @@ class RegionsTest {
         Runs run = Runs.of(String.format(twoBalls(16), Runs.infer(TestBundles.hybrid().toString(), "") + " ! fakesink"))
                 .assertEos();
         assertEquals(1, run.events().size());
-        assertEquals(Action.WHOLE_FRAME, run.events().get(0).trackId());
+        assertEquals(ActionResult.NO_TRACK, run.events().get(0).trackId());
         assertEquals(null, run.events().get(0).box());
     }
 
@@ -93,13 +93,13 @@ class RegionsTest {
      */
     @Test
     void malformedRegionsAreDroppedWithAWarningAndTheStreamGoesOn() {
-        List<Action> actions = Collections.synchronizedList(new ArrayList<>());
+        List<ActionResult> actions = Collections.synchronizedList(new ArrayList<>());
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         Pipelines.Result result = PipelineRun.run("videotestsrc num-buffers=48 ! video/x-raw,width=96,height=72,"
                 + "framerate=8/1 ! videoconvert ! respiketestregions boxes=\"0,0,0,10;10,10,-5,20;500,500,10,10;"
                 + "-40,-40,10,10;20,10,40,50\" ! " + infer("") + " ! fakesink", new PipelineRun.Listener() {
                     @Override
-                    public void onAction(Action action) {
+                    public void onAction(ActionResult action) {
                         actions.add(action);
                     }
 
@@ -112,7 +112,7 @@ class RegionsTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("dropped") && w.contains("96x72")), warnings.toString());
         assertTrue(warnings.size() <= 8, "warned at the 1st, 10th, 100th ... only: " + warnings);
         assertTrue(!actions.isEmpty(), "the good box is recognised");
-        for (Action a : actions) {
+        for (ActionResult a : actions) {
             assertEquals(5, a.trackId(), "the fifth box, meta id 5: " + a);
             assertEquals(new org.respike.models.track.Box(20, 10, 40, 50), a.box());
         }

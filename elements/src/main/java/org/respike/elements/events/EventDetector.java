@@ -1,5 +1,6 @@
 package org.respike.elements.events;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -10,45 +11,56 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongFunction;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.track.Box;
 
 /**
- * Turns the stream of classifier results into events, per stream, per track and per class, by the
- * hysteresis of {@link ClassPolicy}. Results of one stream must come in running-time order; streams are
- * independent. Thread-safe (one lock: it does a few map look-ups per result).
+ * Turns the stream of classifier results into events, per stream, per track (a result's track id, or
+ * {@link ActionResult#NO_TRACK}: the stream's one track) and per class, by the hysteresis of
+ * {@link ClassPolicy}. Results of one stream must come in running-time order; streams are independent.
+ * Thread-safe (one lock: it does a few map look-ups per result).
  */
 public final class EventDetector {
 
     private final EventPolicy policy;
-    private final Function<GroupScore, byte[]> snapshots;
+    private final LongFunction<Instant> wallClock;
+    private final Function<ActionResult, byte[]> snapshots;
     private final Map<String, StreamState> streams = new HashMap<>();
 
     /**
-     * {@code snapshots} is asked once per event, with the result that starts it, while the caller still
-     * holds that result's frame: it returns the JPEG to send with the event, or null.
+     * {@code wallClock} gives the UTC time of a running time (the pipeline's clock); {@code snapshots} is
+     * asked once per event, with the result that starts it, while the caller still holds that result's
+     * frame: it returns the JPEG to send with the event, or null.
      */
-    public EventDetector(EventPolicy policy, Function<GroupScore, byte[]> snapshots) {
+    public EventDetector(EventPolicy policy, LongFunction<Instant> wallClock,
+            Function<ActionResult, byte[]> snapshots) {
         this.policy = policy;
+        this.wallClock = wallClock;
         this.snapshots = snapshots;
     }
 
-    public EventDetector(EventPolicy policy) {
-        this(policy, g -> null);
+    public EventDetector(EventPolicy policy, LongFunction<Instant> wallClock) {
+        this(policy, wallClock, r -> null);
     }
 
     /** The messages this result causes, in order: ends of other tracks' events first. */
-    public synchronized List<EventMessage> accept(GroupScore g) {
-        StreamState stream = streams.computeIfAbsent(g.streamId(), StreamState::new);
+    public synchronized List<EventMessage> accept(ActionResult r) {
+        Instant utc = wallClock.apply(r.start());
+        long runningEnd = Math.max(r.start(), r.end());
+        Clip clip = new Clip(r, new StreamTime(r.start(), r.ptsStart(), utc),
+                new StreamTime(runningEnd, r.ptsEnd(), utc.plusNanos(runningEnd - r.start())));
+        StreamState stream = streams.computeIfAbsent(r.streamId(), StreamState::new);
         List<EventMessage> out = new ArrayList<>();
-        stream.sweepLostTracks(g.trackId(), g.runningEnd(), out);
-        TrackState track = stream.tracks.computeIfAbsent(g.trackId(), id -> new TrackState());
-        track.lastSeen = g.runningEnd();
-        Set<String> classes = new LinkedHashSet<>(g.scores().keySet());
-        classes.add(g.label());
+        stream.sweepLostTracks(r.trackId(), runningEnd, out);
+        TrackState track = stream.tracks.computeIfAbsent(r.trackId(), id -> new TrackState());
+        track.lastSeen = runningEnd;
+        Set<String> classes = new LinkedHashSet<>(r.scores().keySet());
+        classes.add(r.label());
         classes.addAll(track.candidates.keySet());
         for (String c : classes) {
             if (policy.makesEvents(c)) {
-                step(stream, track, c, g, out);
+                step(stream, track, c, clip, out);
             }
         }
         return out;
@@ -84,7 +96,7 @@ public final class EventDetector {
         return out;
     }
 
-    private void step(StreamState stream, TrackState track, String className, GroupScore g, List<EventMessage> out) {
+    private void step(StreamState stream, TrackState track, String className, Clip g, List<EventMessage> out) {
         double s = g.scoreOf(className);
         Candidate c = track.candidates.get(className);
         if (c == null) {
@@ -114,12 +126,28 @@ public final class EventDetector {
         }
     }
 
-    private void openIfHeld(StreamState stream, Candidate c, GroupScore g, List<EventMessage> out) {
+    private void openIfHeld(StreamState stream, Candidate c, Clip g, List<EventMessage> out) {
         if (g.runningEnd() - c.firstHeldEnd >= c.policy.minDuration().toNanos()) {
             c.open = true;
             c.lastReported = g.runningEnd();
-            c.snapshot = snapshots.apply(g);
+            c.snapshot = snapshots.apply(g.result());
             out.add(stream.message(EventMessage.Kind.START, c, null));
+        }
+    }
+
+    /** A result with its start and end on the three clocks. */
+    private record Clip(ActionResult result, StreamTime start, StreamTime end) {
+        long runningEnd() {
+            return end.runningTimeNanos();
+        }
+
+        /** The score of {@code className}; a class missing from the scores scores 0 (the top label: its score). */
+        double scoreOf(String className) {
+            Double s = result.scores().get(className);
+            if (s != null) {
+                return s;
+            }
+            return className.equals(result.label()) ? result.score() : 0.0;
         }
     }
 
@@ -140,18 +168,18 @@ public final class EventDetector {
         long lastReported;
         byte[] snapshot;
 
-        Candidate(String className, ClassPolicy policy, GroupScore first) {
+        Candidate(String className, ClassPolicy policy, Clip first) {
             this.className = className;
             this.policy = policy;
-            this.trackId = first.trackId();
-            this.start = first.startTime();
+            this.trackId = first.result().trackId();
+            this.start = first.start();
             this.firstHeldEnd = first.runningEnd();
             hold(first, first.scoreOf(className));
         }
 
-        void hold(GroupScore g, double score) {
-            last = g.endTime();
-            box = g.box();
+        void hold(Clip g, double score) {
+            last = g.end();
+            box = g.result().box();
             peak = Math.max(peak, score);
             sum += score;
             results++;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.track.Box;
 
 /**
@@ -33,7 +34,7 @@ public final class EventJson {
         f.put("event_id", m.eventId().toString());
         f.put("sequence", m.sequence());
         f.put("stream_id", m.streamId());
-        f.put("track_id", m.trackId() == GroupScore.NO_TRACK ? null : m.trackId());
+        f.put("track_id", m.trackId() == ActionResult.NO_TRACK ? null : m.trackId());
         f.put("box", m.box() == null ? null : box(m.box()));
         f.put("label", m.label());
         f.put("alert", m.alert());

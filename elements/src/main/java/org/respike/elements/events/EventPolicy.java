@@ -1,7 +1,9 @@
 package org.respike.elements.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,15 +50,8 @@ public record EventPolicy(ClassPolicy defaultClass, Map<String, ClassPolicy> per
      */
     public EventPolicy withClasses(String spec) {
         Map<String, String> entries = new LinkedHashMap<>();
-        for (String entry : spec.split(";")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            int colon = entry.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("'" + entry.strip() + "' is not CLASS:key=value,...");
-            }
-            entries.merge(entry.substring(0, colon).strip(), entry.substring(colon + 1), (a, b) -> a + "," + b);
+        for (Map.Entry<String, String> entry : pairs(spec, ";", ':', "CLASS:key=value,...")) {
+            entries.merge(entry.getKey(), entry.getValue(), (a, b) -> a + "," + b);
         }
         ClassPolicy base = apply(defaultClass, entries.getOrDefault("*", ""));
         Map<String, ClassPolicy> classes = new LinkedHashMap<>();
@@ -78,16 +73,28 @@ public record EventPolicy(ClassPolicy defaultClass, Map<String, ClassPolicy> per
     }
 
     private static ClassPolicy apply(ClassPolicy policy, String settings) {
-        for (String pair : settings.split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("'" + pair.strip() + "' is not key=value");
-            }
-            policy = policy.with(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        for (Map.Entry<String, String> pair : pairs(settings, ",", '=', "key=value")) {
+            policy = policy.with(pair.getKey(), pair.getValue().strip());
         }
         return policy;
+    }
+
+    /**
+     * The non-blank items of {@code list} between {@code delimiter}s, in order, each cut at its first
+     * {@code separator} into the key (stripped) and the rest; an item without a key is not {@code form}.
+     */
+    private static List<Map.Entry<String, String>> pairs(String list, String delimiter, char separator, String form) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String item : list.split(delimiter)) {
+            if (item.isBlank()) {
+                continue;
+            }
+            int at = item.indexOf(separator);
+            if (at <= 0) {
+                throw new IllegalArgumentException("'" + item.strip() + "' is not " + form);
+            }
+            pairs.add(Map.entry(item.substring(0, at).strip(), item.substring(at + 1)));
+        }
+        return pairs;
     }
 }

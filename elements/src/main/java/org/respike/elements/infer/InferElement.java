@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.respike.elements.Action;
 import org.respike.elements.RegionTracks;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertyValues;
@@ -106,8 +105,7 @@ final class InferElement implements VideoElement {
         }
         framesSeen++;
         if (tracks == null) {
-            stream.push(frame).ifPresent(result -> publish(Action.of(result, runningTimeOffset, framesSeen),
-                    Optional.of(video)));
+            stream.push(frame).ifPresent(result -> publish(result, Optional.of(video)));
             return;
         }
         List<Region> regions = video.regions();
@@ -116,28 +114,27 @@ final class InferElement implements VideoElement {
             tracked.add(new TrackedRegion(RegionTracks.trackId(r), new Box(r.x(), r.y(), r.width(), r.height()),
                     r.type().isEmpty() ? null : r.type()));
         }
-        for (TrackResult result : tracks.push(frame, tracked)) {
-            Map<String, Object> fields = publish(trackAction(result), Optional.of(video));
+        for (TrackResult track : tracks.push(frame, tracked)) {
+            Map<String, Object> fields = publish(track.result(), Optional.of(video));
             for (int i = 0; fields != null && i < tracked.size(); i++) {
-                if (tracked.get(i).trackId() == result.trackId()) {
-                    video.addRegionParam(i, Action.NAME, fields);
+                if (tracked.get(i).trackId() == track.result().trackId()) {
+                    video.addRegionParam(i, ActionResult.NAME, fields);
                 }
             }
         }
     }
 
-    private Action trackAction(TrackResult result) {
-        return Action.of(result.result(), runningTimeOffset, framesSeen).ofTrack(result.trackId(), result.box());
-    }
-
-    /** The action's fields as published, or null when it scored below min-score. */
-    private Map<String, Object> publish(Action action, Optional<VideoFrame> carrier) {
-        if (action.score() < props.real("min-score")) {
+    /**
+     * The engine's result, in running time and with the stream's frame count, as published; its fields, or null
+     * when it scored below min-score.
+     */
+    private Map<String, Object> publish(ActionResult result, Optional<VideoFrame> carrier) {
+        if (result.score() < props.real("min-score")) {
             return null;
         }
-        Map<String, Object> fields = action.fields();
-        host.postElementMessage(Action.NAME, fields);
-        carrier.ifPresent(v -> v.addMeta(Action.NAME, fields));
+        Map<String, Object> fields = result.at(runningTimeOffset, framesSeen).fields();
+        host.postElementMessage(ActionResult.NAME, fields);
+        carrier.ifPresent(v -> v.addMeta(ActionResult.NAME, fields));
         if (json != null) {
             json.write(fields);
         }
@@ -171,10 +168,9 @@ final class InferElement implements VideoElement {
         if (!settings.flushOnEos()) {
             restart();
         } else if (stream != null) {
-            stream.finish().ifPresent(result -> publish(Action.of(result, runningTimeOffset, framesSeen),
-                    Optional.empty()));
+            stream.finish().ifPresent(result -> publish(result, Optional.empty()));
         } else if (tracks != null) {
-            tracks.finish().forEach(result -> publish(trackAction(result), Optional.empty()));
+            tracks.finish().forEach(track -> publish(track.result(), Optional.empty()));
         }
         clock.reset();
     }

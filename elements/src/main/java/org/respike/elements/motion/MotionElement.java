@@ -89,9 +89,6 @@ final class MotionElement implements VideoElement {
     }
 
     @Override
-    public void eos() {}
-
-    @Override
     public void stop() {
         if (tracker != null) {
             tracker.close();

@@ -3,13 +3,13 @@ package org.respike.elements.overlay;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.respike.elements.Action;
 import org.respike.elements.RegionTracks;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
+import org.respike.models.engine.ActionResult;
 
 /**
   * One respikeoverlay instance: remembers the latest whole-frame respike-action meta seen on the stream and
@@ -53,16 +53,17 @@ final class OverlayElement implements VideoElement {
 
     @Override
     public void process(VideoFrame frame) {
-        frame.meta(Action.NAME).ifPresent(this::show);
+        frame.meta(ActionResult.NAME).ifPresent(this::show);
         int scale = props.integer("scale");
         if (scale == 0) {
             scale = Math.max(1, frame.format().height() / 120);
         }
         for (Region region : frame.regions()) {
             long track = RegionTracks.trackId(region);
-            Map<String, Object> action = region.params().get(Action.NAME);
+            Map<String, Object> action = region.params().get(ActionResult.NAME);
             if (action != null) {
-                trackLines.put(track, "ID" + track + " " + head(Action.fromFields(action)));
+                String head = head(ActionResult.fromFields(action));
+                trackLines.put(track, "ID" + track + " " + head);
             }
             String line = trackLines.get(track);
             if (line != null && !props.bool("silent")) {
@@ -75,14 +76,14 @@ final class OverlayElement implements VideoElement {
         }
     }
 
-    private static String head(Action action) {
+    private static String head(ActionResult action) {
         return String.format(Locale.ROOT, "%s %.0f%%", action.label().replace('_', ' '), 100 * action.score());
     }
 
     /** A whole-frame action; a track's (respikeinfer roi-list also attaches those) is drawn at its region. */
     private void show(Map<String, Object> fields) {
-        Action action = Action.fromFields(fields);
-        if (action.trackId() != Action.WHOLE_FRAME) {
+        ActionResult action = ActionResult.fromFields(fields);
+        if (action.trackId() != ActionResult.NO_TRACK) {
             return;
         }
         String head = head(action);
@@ -104,14 +105,8 @@ final class OverlayElement implements VideoElement {
     }
 
     @Override
-    public void eos() {}
-
-    @Override
     public void stop() {
         lines = null;
         trackLines.clear();
     }
-
-    @Override
-    public void close() {}
 }

@@ -3,16 +3,15 @@ package org.respike.elements.publish;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.respike.elements.Action;
 import org.respike.elements.events.EventDetector;
 import org.respike.elements.events.EventJson;
 import org.respike.elements.events.EventMessage;
-import org.respike.elements.events.GroupScore;
 import org.respike.elements.spi.ElementHost;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
+import org.respike.models.engine.ActionResult;
 
 /**
  * One respikepublish instance: the respike-action meta of a buffer (the one that ends a clip) goes through
@@ -44,7 +43,7 @@ final class PublishElement implements VideoElement {
     @Override
     public synchronized void start() {
         settings = PublishSettings.from(props);
-        detector = new EventDetector(settings.policy());
+        detector = new EventDetector(settings.policy(), host::wallClock);
         host.log(ElementHost.LogLevel.INFO, "publishing to " + settings.publisher());
     }
 
@@ -54,12 +53,7 @@ final class PublishElement implements VideoElement {
 
     @Override
     public synchronized void process(VideoFrame frame) {
-        frame.meta(Action.NAME).ifPresent(fields -> {
-            Object start = fields.get("start");
-            GroupScore g = GroupScores.fromAction(fields,
-                    host.wallClock(start instanceof Number n ? n.longValue() : frame.runningTime()));
-            emit(detector.accept(g));
-        });
+        frame.meta(ActionResult.NAME).ifPresent(fields -> emit(detector.accept(ActionResult.fromFields(fields))));
     }
 
     private void emit(List<EventMessage> messages) {

@@ -96,13 +96,7 @@ final class ResidualElement implements VideoElement {
     }
 
     @Override
-    public void eos() {}
-
-    @Override
     public void stop() {
         restart();
     }
-
-    @Override
-    public void close() {}
 }

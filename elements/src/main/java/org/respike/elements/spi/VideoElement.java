@@ -22,13 +22,13 @@ public interface VideoElement extends AutoCloseable {
      * are flagged on the frame ({@link VideoFrame#discont()}) for the element to handle. */
     void flush();
 
-    /** End of stream reached this element (before it is forwarded downstream). */
-    void eos();
+    /** End of stream reached this element (before it is forwarded downstream); nothing to finish by default. */
+    default void eos() {}
 
     /** PAUSED to READY: release what start opened. */
     void stop();
 
-    /** The GObject is finalized. */
+    /** The GObject is finalized; nothing beyond {@link #stop} to free by default. */
     @Override
-    void close();
+    default void close() {}
 }

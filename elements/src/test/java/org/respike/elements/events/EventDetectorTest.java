@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.respike.elements.events.EventMessage.EndReason;
 import org.respike.elements.events.EventMessage.Kind;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.track.Box;
 
 class EventDetectorTest {
@@ -26,7 +27,7 @@ class EventDetectorTest {
 
     @Test
     void aLabelThatHoldsMakesOneEventAndFlickerBelowTheHoldTimeDoesNotEndIt() {
-        EventDetector d = new EventDetector(POLICY);
+        EventDetector d = new EventDetector(POLICY, Results.CLOCK);
         List<EventMessage> out = new ArrayList<>();
         double[] walk = {0.7, 0.8, 0.9, 0.3, 0.35, 0.8, 0.7, 0.2, 0.1, 0.1, 0.1, 0.1};
         for (int i = 0; i < walk.length; i++) {
@@ -37,11 +38,11 @@ class EventDetectorTest {
         EventMessage end = out.get(1);
         assertEquals(start.eventId(), end.eventId());
         assertEquals("walk", start.label());
-        assertEquals(at(0, "walk", 0).runningStart(), start.start().runningTimeNanos(), "starts where the first clip starts");
+        assertEquals(at(0, "walk", 0).start(), start.start().runningTimeNanos(), "starts where the first clip starts");
         assertEquals(at(0, "walk", 0).ptsStart(), start.start().ptsNanos());
         assertEquals(Instant.parse("2026-12-03T14:02:00Z"), start.start().utc());
-        assertEquals(at(6, "walk", 0).runningEnd(), end.end().runningTimeNanos(), "ends with the last clip that held it");
-        assertEquals(Results.EPOCH.plusNanos(at(6, "walk", 0).runningEnd() - at(0, "walk", 0).runningStart()),
+        assertEquals(at(6, "walk", 0).end(), end.end().runningTimeNanos(), "ends with the last clip that held it");
+        assertEquals(Results.EPOCH.plusNanos(at(6, "walk", 0).end() - at(0, "walk", 0).start()),
                 end.end().utc());
         assertEquals(EndReason.SCORE, end.endReason());
         assertEquals(0.9, end.peakScore(), 1e-9);
@@ -54,7 +55,7 @@ class EventDetectorTest {
 
     @Test
     void aLabelHeldShorterThanTheMinimumMakesNoEvent() {
-        EventDetector d = new EventDetector(POLICY);
+        EventDetector d = new EventDetector(POLICY, Results.CLOCK);
         List<EventMessage> out = new ArrayList<>();
         // 0.5 s above on, then gone: run, walk, run ... as a noisy classifier flips
         String[] labels = {"run", "walk", "run", "walk", "run", "walk", "run", "walk"};
@@ -67,7 +68,7 @@ class EventDetectorTest {
 
     @Test
     void fallStartsOnItsFirstResultAsAnAlert() {
-        EventDetector d = new EventDetector(POLICY);
+        EventDetector d = new EventDetector(POLICY, Results.CLOCK);
         List<EventMessage> first = d.accept(at(0, "fall", 0.7));
         assertEquals(1, first.size());
         assertEquals(Kind.START, first.get(0).kind());
@@ -79,7 +80,7 @@ class EventDetectorTest {
 
     @Test
     void eachTrackHasItsOwnEventsAndAVanishedTrackEndsAfterTheHoldTime() {
-        EventDetector d = new EventDetector(POLICY);
+        EventDetector d = new EventDetector(POLICY, Results.CLOCK);
         List<EventMessage> out = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             out.addAll(d.accept(at("camera-3", 7, i, "fall", 0.9)));
@@ -96,7 +97,7 @@ class EventDetectorTest {
         assertEquals(1, out.size(), out.toString());
         assertEquals(EndReason.TRACK_LOST, out.get(0).endReason());
         assertEquals(7, out.get(0).trackId());
-        assertEquals(at(3, "fall", 0).runningEnd(), out.get(0).end().runningTimeNanos());
+        assertEquals(at(3, "fall", 0).end(), out.get(0).end().runningTimeNanos());
         List<EventMessage> lost = d.trackLost("camera-3", 8);
         assertEquals(EndReason.TRACK_LOST, lost.get(0).endReason());
         assertEquals("wave", lost.get(0).label());
@@ -104,9 +105,9 @@ class EventDetectorTest {
 
     @Test
     void streamsAreIndependentAndNumberTheirOwnMessages() {
-        EventDetector d = new EventDetector(POLICY);
-        d.accept(at("a", GroupScore.NO_TRACK, 0, "fall", 0.9));
-        List<EventMessage> b = d.accept(at("b", GroupScore.NO_TRACK, 0, "fall", 0.9));
+        EventDetector d = new EventDetector(POLICY, Results.CLOCK);
+        d.accept(at("a", ActionResult.NO_TRACK, 0, "fall", 0.9));
+        List<EventMessage> b = d.accept(at("b", ActionResult.NO_TRACK, 0, "fall", 0.9));
         assertEquals(1, b.get(0).sequence());
         assertEquals(List.of(), d.endStream("c"));
         List<EventMessage> ends = d.endAll();
@@ -116,7 +117,7 @@ class EventDetectorTest {
 
     @Test
     void anOpenEventReportsAnUpdatePerInterval() {
-        EventDetector d = new EventDetector(POLICY.withUpdateInterval(Duration.ofSeconds(2)));
+        EventDetector d = new EventDetector(POLICY.withUpdateInterval(Duration.ofSeconds(2)), Results.CLOCK);
         List<EventMessage> out = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
             out.addAll(d.accept(at(i, "wave", 0.9)));
@@ -124,13 +125,13 @@ class EventDetectorTest {
         // start at clip 2 (1 s held), updates at clips 6 and 10 (every 2 s)
         assertEquals(List.of(Kind.START, Kind.UPDATE, Kind.UPDATE), out.stream().map(EventMessage::kind).toList());
         assertNull(out.get(1).end());
-        assertEquals(at(10, "wave", 0).runningEnd(), out.get(2).last().runningTimeNanos());
+        assertEquals(at(10, "wave", 0).end(), out.get(2).last().runningTimeNanos());
     }
 
     @Test
     void theSnapshotHookIsAskedOncePerEventWithTheResultThatStartsIt() {
-        List<GroupScore> asked = new ArrayList<>();
-        EventDetector d = new EventDetector(POLICY, g -> {
+        List<ActionResult> asked = new ArrayList<>();
+        EventDetector d = new EventDetector(POLICY, Results.CLOCK, g -> {
             asked.add(g);
             return new byte[] {(byte) 0xff, (byte) 0xd8};
         });

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.testing.TestBundles;
 
 /** The JSON that goes out matches docs/events.schema.json, and docs/events-schema.md names every field. */
@@ -75,8 +76,8 @@ class EventJsonSchemaTest {
     /** Start, updates and ends, with and without a track, box and snapshot. */
     private static List<EventMessage> sample() {
         EventDetector d = new EventDetector(EventPolicy.defaults().withIgnored(Set.of("idle"))
-                .withUpdateInterval(Duration.ofSeconds(1)).withClasses("fall:min=0,alert=true"),
-                g -> g.hasTrack() ? new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xd9} : null);
+                .withUpdateInterval(Duration.ofSeconds(1)).withClasses("fall:min=0,alert=true"), Results.CLOCK,
+                r -> r.trackId() != ActionResult.NO_TRACK ? new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xd9} : null);
         List<EventMessage> out = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             out.addAll(d.accept(at(i, "wave", 0.9)));

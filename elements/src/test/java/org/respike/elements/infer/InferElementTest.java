@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.respike.elements.Action;
 import org.respike.elements.RegionTracks;
 import org.respike.elements.spi.Region;
 import org.respike.elements.spi.PropertyValues;
@@ -22,6 +21,7 @@ import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.RecordingHost;
 import org.respike.elements.testing.TestFrame;
 import org.respike.models.bundle.BundleException;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.models.track.Box;
@@ -86,22 +86,22 @@ class InferElementTest {
 
         assertEquals(3, host.messages.size());
         for (int i = 0; i < frames.size(); i++) {
-            assertEquals(CADENCE.endsClip(i), frames.get(i).metas.containsKey(Action.NAME), "meta on frame " + i);
+            assertEquals(CADENCE.endsClip(i), frames.get(i).metas.containsKey(ActionResult.NAME), "meta on frame " + i);
         }
-        Action first = Action.fromFields(host.messages.get(0));
+        ActionResult first = ActionResult.fromFields(host.messages.get(0));
         assertEquals(0L, first.ptsStart());
         assertEquals(CADENCE.clipFrames() * FRAME_NS, first.ptsEnd(), "end of the last frame: [start, end)");
         assertEquals("test0", first.streamId());
         assertTrue(first.spikeRate() >= 0 && first.spikeRate() <= 1, "spike rate " + first.spikeRate());
         assertTrue(first.energyPj() > 0);
         assertEquals(10, first.scores().size());
-        assertEquals(first, Action.fromFields(frames.get(CADENCE.clipFrames() - 1).metas.get(Action.NAME)),
+        assertEquals(first, ActionResult.fromFields(frames.get(CADENCE.clipFrames() - 1).metas.get(ActionResult.NAME)),
                 "the meta holds the message's action");
 
         List<String> lines = Files.readAllLines(json);
         assertEquals(3, lines.size());
         Map<String, Object> parsed = new ObjectMapper().readValue(lines.get(0), new TypeReference<>() {});
-        assertEquals(first, Action.fromFields(parsed), "the JSON line holds the message's action");
+        assertEquals(first, ActionResult.fromFields(parsed), "the JSON line holds the message's action");
     }
 
     @Test
@@ -145,7 +145,7 @@ class InferElementTest {
         // Faint noise: full-range noise is so far from any scene that the model saturates on it.
         push(open, 0, frames, 24);
         open.stop();
-        List<Double> scores = all.messages.stream().map(m -> Action.fromFields(m).score()).sorted().toList();
+        List<Double> scores = all.messages.stream().map(m -> ActionResult.fromFields(m).score()).sorted().toList();
         assertEquals(CADENCE.results(frames), scores.size());
         // A threshold just above the lowest score: a confident model can reach a float score of 1.0, which
         // min-score (at most 1.0) lets through, so a fixed threshold of 1.0 would not test the filter.
@@ -200,23 +200,23 @@ class InferElementTest {
         List<TestFrame> frames = pushRegions(e, CADENCE.clipFrames() + CADENCE.stride(), twoPeople());
         assertEquals(4, host.messages.size(), "two clips per track");
         for (Map<String, Object> m : host.messages) {
-            Action a = Action.fromFields(m);
+            ActionResult a = ActionResult.fromFields(m);
             assertEquals("test0#" + a.trackId(), a.streamId());
             assertEquals(a.trackId() == 7 ? new Box(0, 0, 40, 60) : new Box(50, 10, 40, 50), a.box());
         }
         for (int i = 0; i < frames.size(); i++) {
             List<Region> regions = frames.get(i).regions;
             for (int r = 0; r < 2; r++) {
-                Map<String, Object> action = regions.get(r).params().get(Action.NAME);
+                Map<String, Object> action = regions.get(r).params().get(ActionResult.NAME);
                 assertEquals(CADENCE.endsClip(i), action != null, "region " + r + " of frame " + i);
                 if (action != null) {
-                    assertEquals(r == 0 ? 7L : 9L, Action.fromFields(action).trackId(), "on its own region");
+                    assertEquals(r == 0 ? 7L : 9L, ActionResult.fromFields(action).trackId(), "on its own region");
                 }
             }
         }
         List<String> lines = Files.readAllLines(json);
-        assertEquals(Action.fromFields(host.messages.get(0)),
-                Action.fromFields(new ObjectMapper().readValue(lines.get(0), new TypeReference<Map<String, Object>>() {})),
+        assertEquals(ActionResult.fromFields(host.messages.get(0)),
+                ActionResult.fromFields(new ObjectMapper().readValue(lines.get(0), new TypeReference<Map<String, Object>>() {})),
                 "track-id and box survive JSON");
 
         pushRegions(e, CADENCE.clipFrames() + CADENCE.stride(), 2, twoPeople()); // into a new group of each track
@@ -244,7 +244,7 @@ class InferElementTest {
         pushRegions(e, CADENCE.clipFrames(), regions);
         e.stop();
         assertEquals(1, host.messages.size(), "the good region's clip");
-        assertEquals(4, Action.fromFields(host.messages.get(0)).trackId());
+        assertEquals(4, ActionResult.fromFields(host.messages.get(0)).trackId());
         assertTrue(host.warnings.size() >= 1 && host.warnings.get(0).contains("dropped"), host.warnings.toString());
     }
 

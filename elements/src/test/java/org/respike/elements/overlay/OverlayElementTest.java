@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.respike.elements.Action;
 import org.respike.elements.RegionTracks;
 import org.respike.elements.spi.Region;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.track.Box;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.spi.VideoFormat;
@@ -35,7 +35,7 @@ class OverlayElementTest {
         assertEquals(0, changedBytes(before, 200));
 
         TestFrame withAction = new TestFrame(FORMAT, 1, false).fill(200);
-        withAction.addMeta(Action.NAME, action("sit_down", 0.93, 0.05, 2.5e6).fields());
+        withAction.addMeta(ActionResult.NAME, action("sit_down", 0.93, 0.05, 2.5e6).fields());
         overlay.process(withAction);
         int drawn = changedBytes(withAction, 200);
         assertTrue(drawn > 500, "label and readout drawn, changed " + drawn);
@@ -51,7 +51,7 @@ class OverlayElementTest {
         OverlayElement overlay = new OverlayElement(new PropertyValues(OverlayElementDefinition.PROPERTIES));
         overlay.setFormat(tiny);
         TestFrame frame = new TestFrame(tiny, 0, false).fill(10);
-        frame.addMeta(Action.NAME, action("walk", 1.0, 0.1, 1e6).fields());
+        frame.addMeta(ActionResult.NAME, action("walk", 1.0, 0.1, 1e6).fields());
         overlay.process(frame);
         assertEquals(0, changedBytes(frame, 10), "the text box starts past a 2x2 frame: clipped away, no overflow");
     }
@@ -84,11 +84,11 @@ class OverlayElementTest {
         overlay.process(before);
         assertEquals(0, changedBytes(before, 200), "no action for the track yet");
 
-        Action walk = action("walk", 0.8, 0.1, 1e6).ofTrack(7, new Box(40, 30, 50, 60));
+        ActionResult walk = action("walk", 0.8, 0.1, 1e6).ofTrack(7, new Box(40, 30, 50, 60));
         TestFrame withAction = new TestFrame(FORMAT, 1, false).fill(200);
         withAction.regions.add(person);
-        withAction.addRegionParam(0, Action.NAME, walk.fields());
-        withAction.addMeta(Action.NAME, walk.fields());
+        withAction.addRegionParam(0, ActionResult.NAME, walk.fields());
+        withAction.addMeta(ActionResult.NAME, walk.fields());
         overlay.process(withAction);
         int[] drawn = changedCornerAndBox(withAction, 200);
         assertEquals(0, drawn[0], "a track's action is drawn at its region only, not as a whole-frame caption");
@@ -100,7 +100,7 @@ class OverlayElementTest {
         assertEquals(drawn[1], changedCornerAndBox(later, 200)[1], "held on the track's later frames");
     }
 
-    private static Action action(String label, double score, double spikeRate, double energyPj) {
-        return new Action("cam", label, 0, score, 0, 1, 0, 1, 16, 16, spikeRate, energyPj, 100, Map.of(label, score), Action.WHOLE_FRAME, null);
+    private static ActionResult action(String label, double score, double spikeRate, double energyPj) {
+        return new ActionResult("cam", label, 0, score, 0, 1, 0, 1, 16, 16, spikeRate, energyPj, 100, Map.of(label, score), ActionResult.NO_TRACK, null, null);
     }
 }

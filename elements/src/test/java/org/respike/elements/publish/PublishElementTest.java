@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.respike.elements.Action;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.testing.RecordingHost;
 import org.respike.elements.testing.TestFrame;
+import org.respike.models.engine.ActionResult;
 
 class PublishElementTest {
 
@@ -45,12 +45,12 @@ class PublishElementTest {
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("idle", 1 - score);
         scores.put(label, score);
-        Action a = new Action("camera-3", label, 5, score, end - 2 * SECOND, end, end - 2 * SECOND, end, 16, 16, 0.1,
-                1e6, 1000, scores, Action.WHOLE_FRAME, null);
+        ActionResult a = new ActionResult("camera-3", label, 5, score, end - 2 * SECOND, end, end - 2 * SECOND, end, 16, 16, 0.1,
+                1e6, 1000, scores, ActionResult.NO_TRACK, null, null);
         TestFrame frame = new TestFrame(TestFrame.rgb(8, 8), end, false);
         Map<String, Object> fields = new LinkedHashMap<>(a.fields());
         fields.putAll(extra);
-        frame.addMeta(Action.NAME, fields);
+        frame.addMeta(ActionResult.NAME, fields);
         return frame;
     }
 

@@ -8,17 +8,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.respike.elements.Action;
+import org.respike.models.engine.ActionResult;
 import org.respike.plugin.RespikePlugin;
 import org.respike.plugin.gst.Pipelines;
 
 /** A pipeline run with its respike-action results and the respike-event and respike-publish-stats messages. */
-public record EventRun(Pipelines.Result result, List<Action> actions, List<Map<String, Object>> events,
+public record EventRun(Pipelines.Result result, List<ActionResult> actions, List<Map<String, Object>> events,
                        List<Map<String, Object>> stats) {
 
     /** Runs {@code launch}; {@code onEvent} sees each event message as it is read off the bus. */
     public static EventRun of(String launch, Consumer<List<Map<String, Object>>> onEvent) {
-        List<Action> actions = new ArrayList<>();
+        List<ActionResult> actions = new ArrayList<>();
         List<Map<String, Object>> events = new ArrayList<>();
         List<Map<String, Object>> stats = new ArrayList<>();
         RespikePlugin.initInJvm();
@@ -26,8 +26,8 @@ public record EventRun(Pipelines.Result result, List<Action> actions, List<Map<S
             if (m.kind() != Pipelines.Kind.ELEMENT) {
                 return;
             }
-            if (Action.NAME.equals(m.structureName())) {
-                actions.add(Action.fromFields(m.fields()));
+            if (ActionResult.NAME.equals(m.structureName())) {
+                actions.add(ActionResult.fromFields(m.fields()));
             } else if ("respike-publish-stats".equals(m.structureName())) {
                 stats.add(m.fields());
             } else if ("respike-event".equals(m.structureName())) {

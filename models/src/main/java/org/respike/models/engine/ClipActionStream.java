@@ -122,7 +122,7 @@ final class ClipActionStream extends GraphActionStream {
         }
         int seen = count;
         count = 0;
-        return new ActionResult(streamId, labels, l, clipStartPts, clipEndPts, seen, (seen + stride - 1) / stride,
+        return ActionResult.ofClip(streamId, labels, l, clipStartPts, clipEndPts, seen, (seen + stride - 1) / stride,
                 skip ? 1 : 0, new float[0], 0f, skip ? 0 : energy.clipPj(), System.nanoTime() - lastPushNanos);
     }
 }

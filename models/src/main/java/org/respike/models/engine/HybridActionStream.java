@@ -265,7 +265,7 @@ final class HybridActionStream extends GraphActionStream {
 
     private ActionResult result() {
         groupsSinceResult = 0;
-        return new ActionResult(streamId, labels, ring.meanLogits(), ring.startPts(), ring.endPts(), ring.frames(),
+        return ActionResult.ofClip(streamId, labels, ring.meanLogits(), ring.startPts(), ring.endPts(), ring.frames(),
                 ring.size(), ring.skipped(), ring.spikeRates(neurons), ring.meanSpikeRate(neurons), ring.energy(),
                 System.nanoTime() - lastPushNanos);
     }

@@ -56,7 +56,7 @@ final class TrackState implements AutoCloseable {
     }
 
     private TrackResult result(ActionResult r) {
-        return new TrackResult(trackId, crop, box, label, r);
+        return new TrackResult(crop, label, r.ofTrack(trackId, box));
     }
 
     @Override

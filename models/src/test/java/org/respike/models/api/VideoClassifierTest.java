@@ -54,7 +54,7 @@ class VideoClassifierTest {
             ActionResult first = results.get(0);
             assertEquals("testsrc.mp4", first.streamId());
             assertEquals(t, first.frames());
-            assertTrue(first.clipEndPtsNanos() - first.clipStartPtsNanos() >= 1_900_000_000L,
+            assertTrue(first.ptsEnd() - first.ptsStart() >= 1_900_000_000L,
                     "16 frames at 8 fps span 2 s of video");
             assertTrue(engine.bundle().labels().contains(first.label()));
         }

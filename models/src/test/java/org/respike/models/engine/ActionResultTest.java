@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 class ActionResultTest {
     @Test
     void scoreIsTheSoftmaxOfTheClipLogits() {
-        ActionResult r = new ActionResult("cam", List.of("a", "b", "c"), new float[] {1, 3, 2}, 0, 10, 16, 4, 0,
+        ActionResult r = ActionResult.ofClip("cam", List.of("a", "b", "c"), new float[] {1, 3, 2}, 0, 10, 16, 4, 0,
                 new float[0], 0f, 0, 5);
         double z = Math.exp(1) + Math.exp(3) + Math.exp(2);
         assertEquals("b", r.label());
         assertEquals(1, r.labelIndex());
         assertEquals(Math.exp(3) / z, r.score(), 1e-6);
-        assertEquals(Math.exp(1) / z, r.scores()[0], 1e-6);
+        assertEquals(Math.exp(1) / z, r.scores().get("a"), 1e-6);
     }
 
     @Test

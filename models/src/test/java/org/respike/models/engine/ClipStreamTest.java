@@ -63,9 +63,9 @@ class ClipStreamTest {
             assertEquals(List.of(t, 2 * t), push(s, 2 * t + 3, results));
             ActionResult r = results.get(1);
             assertEquals(t, r.frames());
-            assertEquals((long) t * ClipFrames.FRAME_NANOS, r.clipStartPtsNanos());
-            assertEquals(0, r.spikeRates().length);
-            assertEquals(m.ops().clipMacs() * m.energy().pjPerMac(), r.energyPicojoules(), 1e-6);
+            assertEquals((long) t * ClipFrames.FRAME_NANOS, r.ptsStart());
+            assertEquals(0, r.model().layerSpikeRates().length);
+            assertEquals(m.ops().clipMacs() * m.energy().pjPerMac(), r.energyPj(), 1e-6);
             assertTrue(r.score() > 0 && r.score() <= 1);
         }
     }

@@ -88,13 +88,13 @@ class HybridStreamTest {
             ActionResult last = results.get(results.size() - 1);
             assertEquals("cam", last.streamId());
             assertEquals(t, last.frames());
-            assertEquals(m.groupsPerClip(), last.groups());
-            assertEquals((long) t * ClipFrames.FRAME_NANOS, last.clipStartPtsNanos());
-            assertEquals(2L * t * ClipFrames.FRAME_NANOS, last.clipEndPtsNanos());
-            assertEquals(m.labels(), last.labels());
+            assertEquals(m.groupsPerClip(), last.model().groups());
+            assertEquals((long) t * ClipFrames.FRAME_NANOS, last.ptsStart());
+            assertEquals(2L * t * ClipFrames.FRAME_NANOS, last.ptsEnd());
+            assertEquals(m.labels(), List.copyOf(last.scores().keySet()));
             assertEquals(m.labels().get(last.labelIndex()), last.label());
-            assertEquals(m.lifLayers().size(), last.spikeRates().length);
-            assertTrue(last.latencyNanos() > 0 && last.latencyNanos() < 5_000_000_000L);
+            assertEquals(m.lifLayers().size(), last.model().layerSpikeRates().length);
+            assertTrue(last.latencyUs() > 0 && last.latencyUs() < 5_000_000L);
         }
     }
 
@@ -111,10 +111,10 @@ class HybridStreamTest {
                     + steps * m.ops().snnStepMacs() * pjMac;
             for (Manifest.SynapticOp op : m.ops().snnStepSynaptic()) {
                 // rate is per step, so the clip's accumulates are rate x steps x dense ops.
-                expected += r.spikeRates()[op.lif()] * steps * op.denseOps() * m.energy().pjPerAc();
+                expected += r.model().layerSpikeRates()[op.lif()] * steps * op.denseOps() * m.energy().pjPerAc();
             }
-            assertEquals(expected, r.energyPicojoules(), expected * 1e-5);
-            float mean = r.meanSpikeRate();
+            assertEquals(expected, r.energyPj(), expected * 1e-5);
+            double mean = r.spikeRate();
             assertTrue(mean >= 0 && mean <= 1, "spike rate " + mean);
         }
     }
@@ -139,7 +139,7 @@ class HybridStreamTest {
             assertTrue(none.isEmpty());
             ActionResult r = stream.finish().orElseThrow();
             assertEquals(whole, r.frames());
-            assertEquals(m.groupsPerClip() - 1, r.groups());
+            assertEquals(m.groupsPerClip() - 1, r.model().groups());
             assertFalse(stream.finish().isPresent(), "finish resets: nothing left to report");
         }
     }
@@ -151,7 +151,7 @@ class HybridStreamTest {
             resultFrames(stream, frames, new ArrayList<>());
             ActionResult r = stream.finish().orElseThrow();
             assertEquals(frames, r.frames());
-            assertEquals(m.groupsPerClip(), r.groups());
+            assertEquals(m.groupsPerClip(), r.model().groups());
         }
     }
 
@@ -172,7 +172,7 @@ class HybridStreamTest {
             seeked.reset();
             List<ActionResult> actual = new ArrayList<>();
             assertEquals(List.of(m.clipFrames()), resultFrames(seeked, m.clipFrames(), actual));
-            assertArrayEquals(expected.get(0).logits(), actual.get(0).logits());
+            assertArrayEquals(expected.get(0).model().logits(), actual.get(0).model().logits());
         }
     }
 
@@ -199,7 +199,7 @@ class HybridStreamTest {
                 List<ActionResult> out = f.get();
                 assertEquals(reference.size(), out.size());
                 for (int i = 0; i < out.size(); i++) {
-                    assertArrayEquals(reference.get(i).logits(), out.get(i).logits());
+                    assertArrayEquals(reference.get(i).model().logits(), out.get(i).model().logits());
                 }
             }
         } finally {

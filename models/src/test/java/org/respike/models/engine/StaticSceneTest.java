@@ -83,8 +83,8 @@ class StaticSceneTest {
             ActionResult g = gated.results().get(i);
             assertEquals(ungated.results().get(i).label(), g.label(), "result " + i);
             // The first result's window holds the group that ran; later windows only reused groups.
-            assertEquals(i == 0 ? m.groupsPerClip() - 1 : m.groupsPerClip(), g.skippedGroups(), "result " + i);
-            assertTrue(g.energyPicojoules() < ungated.results().get(i).energyPicojoules());
+            assertEquals(i == 0 ? m.groupsPerClip() - 1 : m.groupsPerClip(), g.model().skippedGroups(), "result " + i);
+            assertTrue(g.energyPj() < ungated.results().get(i).energyPj());
         }
         assertEquals(0, ungated.skipped());
     }
@@ -96,7 +96,7 @@ class StaticSceneTest {
         Run gated = run(clip, StreamOptions.defaults(), () -> still(2), frames);
         Run ungated = run(clip, StreamOptions.defaults().withStaticThreshold(0), () -> still(2), frames);
         assertEquals(clips - 1, gated.skipped());
-        assertEquals(List.of(0, 1, 1), gated.results().stream().map(ActionResult::skippedGroups).toList());
+        assertEquals(List.of(0, 1, 1), gated.results().stream().map(r -> r.model().skippedGroups()).toList());
         for (int i = 0; i < clips; i++) {
             assertEquals(ungated.results().get(i).label(), gated.results().get(i).label());
         }
@@ -122,8 +122,8 @@ class StaticSceneTest {
                 ActionResult gated = classify(e, c, StreamOptions.defaults());
                 ActionResult ungated = classify(e, c, StreamOptions.defaults().withStaticThreshold(0));
                 assertEquals(ungated.label(), gated.label(), c.name());
-                skipped += gated.skippedGroups();
-                groups += gated.groups();
+                skipped += gated.model().skippedGroups();
+                groups += gated.model().groups();
             }
             System.out.printf("%s golden clips with the default gate: %d of %d groups skipped, labels unchanged%n",
                     e.bundle().manifest().name(), skipped, groups);
@@ -160,10 +160,10 @@ class StaticSceneTest {
         Run gated = run(hybrid, perGroup, scene, 5 * s);
         Run ungated = run(hybrid, perGroup.withStaticThreshold(0), scene, 5 * s);
         assertEquals(1, gated.skipped(), "group 2 only");
-        assertEquals(1, gated.results().get(1).skippedGroups());
+        assertEquals(1, gated.results().get(1).model().skippedGroups());
         for (int g : new int[] {0, 2, 3, 4}) {
-            assertEquals(0, gated.results().get(g).skippedGroups());
-            assertArrayEquals(ungated.results().get(g).logits(), gated.results().get(g).logits(), "group " + g);
+            assertEquals(0, gated.results().get(g).model().skippedGroups());
+            assertArrayEquals(ungated.results().get(g).model().logits(), gated.results().get(g).model().logits(), "group " + g);
         }
     }
 

@@ -45,7 +45,7 @@ public final class Parity {
                 last = r.isPresent() ? r : last;
             }
             assertEquals(n, last.orElseThrow().frames());
-            return last.orElseThrow().logits();
+            return last.orElseThrow().model().logits();
         }
     }
 

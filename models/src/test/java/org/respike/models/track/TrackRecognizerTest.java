@@ -66,7 +66,7 @@ class TrackRecognizerTest {
                 for (int t = 0; t < 16; t++) {
                     Optional<ActionResult> r = s.push(ClipFrames.frame(clips.get(i).frames(), t, 0));
                     if (r.isPresent()) {
-                        alone[i] = r.get().logits();
+                        alone[i] = r.get().model().logits();
                     }
                 }
             }
@@ -91,9 +91,9 @@ class TrackRecognizerTest {
         assertEquals(clips.size(), results.size());
         Set<String> trackLabels = new HashSet<>();
         for (TrackResult r : results) {
-            int i = (int) r.trackId();
+            int i = (int) r.result().trackId();
             assertEquals(new CropRect(at[i][0], at[i][1], 96, 96), r.crop());
-            assertArrayEquals(alone[i], r.result().logits(), "track " + i);
+            assertArrayEquals(alone[i], r.result().model().logits(), "track " + i);
             assertEquals(clips.get(i).label(), r.result().labelIndex(), "track " + i + " " + clips.get(i).name());
             trackLabels.add(r.result().label());
             System.out.printf("track %d (%s): %s %.3f; whole frame: %s %.3f%n", i, clips.get(i).name(),
@@ -145,7 +145,7 @@ class TrackRecognizerTest {
                 assertTrue(contains(crops[f], new Box(walker.x(), walker.y(), walker.width(), walker.height())),
                         "walker outside its crop " + crops[f] + " at frame " + f);
                 for (TrackResult r : results) {
-                    assertEquals(7, r.trackId());
+                    assertEquals(7, r.result().trackId());
                     assertEquals("person", r.label());
                     assertEquals(crops[f], r.crop());
                     assertEquals("cam#7", r.result().streamId());
@@ -200,7 +200,7 @@ class TrackRecognizerTest {
                 Frame frame = f < 0 ? scene.render(f) : scene.render(f, new Blob(30 + 10 * f, 140, 24, 72, 240, 230, 60));
                 for (TrackResult r : rec.push(frame, motion.update(frame))) {
                     resultFrames.add(f);
-                    ids.add(r.trackId());
+                    ids.add(r.result().trackId());
                 }
             }
         }
@@ -236,7 +236,7 @@ class TrackRecognizerTest {
                     assertEquals(f == 16 ? 16 : 0, results.size(), "results " + f + " frames after the last sighting");
                     for (TrackResult r : results) {
                         assertEquals(8, r.result().frames(), "the two complete groups of the 10 frames");
-                        published.add(r.trackId());
+                        published.add(r.result().trackId());
                     }
                 }
                 assertEquals(16, published.size());

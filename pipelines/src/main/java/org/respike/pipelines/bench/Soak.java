@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.respike.elements.Action;
+import org.respike.models.engine.ActionResult;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.plugin.gst.Pipelines;
@@ -38,7 +38,7 @@ public final class Soak {
         long t0 = System.nanoTime();
         Pipelines.Result result = PipelineRun.run(launch, new PipelineRun.Listener() {
             @Override
-            public void onAction(Action event) {}
+            public void onAction(ActionResult event) {}
 
             @Override
             public void onProgress(long position, long duration) {

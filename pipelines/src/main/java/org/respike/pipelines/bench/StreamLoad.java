@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.respike.elements.Action;
+import org.respike.models.engine.ActionResult;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.plugin.gst.Pipelines;
@@ -19,7 +19,7 @@ import org.respike.plugin.gst.Pipelines;
 final class StreamLoad {
 
     /** How N parallel streams went: wall time, frames per second over all streams, the actions. */
-    record Trial(int streams, double wallSeconds, double videoSeconds, long framesPerStream, List<Action> events) {
+    record Trial(int streams, double wallSeconds, double videoSeconds, long framesPerStream, List<ActionResult> events) {
         boolean realTime() {
             return wallSeconds <= videoSeconds;
         }
@@ -43,7 +43,7 @@ final class StreamLoad {
     Trial run(String stage, int streams) throws Exception {
         String launch = "filesrc location=" + LaunchTemplate.quote(input.toString()) + " ! decodebin ! videoconvert ! "
                 + stage + " ! fakesink sync=false";
-        List<Action> events = Collections.synchronizedList(new ArrayList<>());
+        List<ActionResult> events = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(streams);
         try {
             long t0 = System.nanoTime();

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
 import org.respike.models.bundle.Manifest;
+import org.respike.models.engine.ActionResult;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
 import org.respike.pipelines.demo.DemoScore;
 import org.respike.pipelines.demo.GroundTruth;
@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("demo: " + videoFile + " (" + truth.segments().size() + " actions, "
                 + String.format(Locale.ROOT, "%.0f s", truth.duration()) + ") with " + model);
 
-        List<Action> results = Collections.synchronizedList(new ArrayList<>());
+        List<ActionResult> results = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
         LivePrinter printer = new LivePrinter(results);
         Pipelines.Result result = PipelineRun.run(launch, printer, 0);
@@ -88,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Prints each change of the recognised action as it happens, and a progress line on stderr. */
     private static final class LivePrinter implements PipelineRun.Listener {
-        private final List<Action> results;
+        private final List<ActionResult> results;
         private String current = "";
         private long lastProgress;
         private volatile long videoNanos = -1;
@@ -98,15 +98,15 @@ final class DemoCommand implements Callable<Integer> {
             if (videoNanos > 0) {
                 return videoNanos / 1e9;
             }
-            return results.stream().mapToLong(Action::ptsEnd).max().orElse(0) / 1e9;
+            return results.stream().mapToLong(ActionResult::ptsEnd).max().orElse(0) / 1e9;
         }
 
-        LivePrinter(List<Action> results) {
+        LivePrinter(List<ActionResult> results) {
             this.results = results;
         }
 
         @Override
-        public void onAction(Action e) {
+        public void onAction(ActionResult e) {
             results.add(e);
             if (!e.label().equals(current)) {
                 current = e.label();
@@ -137,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> summary(List<Action> results, DemoScore score, double videoSeconds,
+    private static Map<String, Object> summary(List<ActionResult> results, DemoScore score, double videoSeconds,
             double wall) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("results", results.size());
@@ -151,13 +151,13 @@ final class DemoCommand implements Callable<Integer> {
         // Speed from the video itself, not from the truth file (which may cover only part of it).
         s.put("video_seconds", videoSeconds);
         s.put("wall_seconds", wall);
-        s.put("model_frames_per_second", results.stream().mapToLong(Action::streamFrames).max().orElse(0) / wall);
+        s.put("model_frames_per_second", results.stream().mapToLong(ActionResult::streamFrames).max().orElse(0) / wall);
         s.put("realtime_factor", videoSeconds / wall);
         Latency latency = Latency.of(results);
         s.put("latency_us_p50", latency.p50Us());
         s.put("latency_us_p99", latency.p99Us());
-        s.put("mean_spike_rate", results.stream().mapToDouble(Action::spikeRate).average().orElse(0));
-        s.put("mean_energy_uj_per_clip", results.stream().mapToDouble(Action::energyPj).average().orElse(0) / 1e6);
+        s.put("mean_spike_rate", results.stream().mapToDouble(ActionResult::spikeRate).average().orElse(0));
+        s.put("mean_energy_uj_per_clip", results.stream().mapToDouble(ActionResult::energyPj).average().orElse(0) / 1e6);
         return s;
     }
 

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
+import org.respike.models.engine.ActionResult;
 import org.respike.pipelines.catalogue.PipelineCatalogue;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.pipelines.run.Reconnector;
@@ -53,7 +53,7 @@ final class LaunchCommand implements Callable<Integer> {
         }
         PipelineRun.Listener printer = new PipelineRun.Listener() {
             @Override
-            public void onAction(Action e) {
+            public void onAction(ActionResult e) {
                 System.out.printf("ACTION %s %s %.3f [%.2f s .. %.2f s]%n", e.streamId(), e.label(), e.score(),
                         e.start() / 1e9, e.end() / 1e9);
             }

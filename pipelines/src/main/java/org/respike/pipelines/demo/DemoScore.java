@@ -2,7 +2,7 @@ package org.respike.pipelines.demo;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.respike.elements.Action;
+import org.respike.models.engine.ActionResult;
 
 /**
  * How recognised actions compare with a ground-truth timeline, under stated rules.
@@ -22,9 +22,9 @@ public record DemoScore(int results, int correctResults, List<Event> events, int
     /** A run of consecutive results with one label, in seconds. */
     public record Event(String label, double start, double end, double meanScore) {}
 
-    public static DemoScore of(List<Action> results, GroundTruth truth) {
+    public static DemoScore of(List<ActionResult> results, GroundTruth truth) {
         int correct = 0;
-        for (Action r : results) {
+        for (ActionResult r : results) {
             correct += r.label().equals(truth.majorityLabel(seconds(r.ptsStart()), seconds(r.ptsEnd()))) ? 1 : 0;
         }
         List<Event> events = merge(results);
@@ -44,7 +44,7 @@ public record DemoScore(int results, int correctResults, List<Event> events, int
         return new DemoScore(results.size(), correct, events, correctEvents, truth.segments().size(), found);
     }
 
-    static List<Event> merge(List<Action> results) {
+    static List<Event> merge(List<ActionResult> results) {
         List<Event> events = new ArrayList<>();
         int i = 0;
         while (i < results.size()) {

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.respike.elements.Action;
+import org.respike.models.engine.ActionResult;
 
 /**
  * Events against a ground-truth timeline, one to one: a detected event and a ground-truth action match
@@ -69,7 +69,7 @@ public record EventScore(int events, int matchedEvents, int actions, int matched
     }
 
     /** The raw results as {@link DemoScore} makes events of them: runs of equal consecutive labels. */
-    public static List<Interval> runs(List<Action> results, Set<String> ignored) {
+    public static List<Interval> runs(List<ActionResult> results, Set<String> ignored) {
         return DemoScore.merge(results).stream().filter(e -> !ignored.contains(e.label()))
                 .map(e -> new Interval(e.label(), e.start(), e.end())).toList();
     }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.respike.elements.Action;
+import org.respike.models.engine.ActionResult;
 
 /**
  * A PNG of a long video: ground-truth actions, recognised events, and each result's score (green when its
@@ -35,7 +35,7 @@ public final class TimelinePlot {
         this.duration = truth.duration();
     }
 
-    public void write(List<Action> results, DemoScore score, Path png) throws IOException {
+    public void write(List<ActionResult> results, DemoScore score, Path png) throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         g = image.createGraphics();
         try {
@@ -84,7 +84,7 @@ public final class TimelinePlot {
         }
     }
 
-    private void scores(List<Action> results, int top, int bottom) {
+    private void scores(List<ActionResult> results, int top, int bottom) {
         g.setColor(Color.BLACK);
         g.drawString("score", 8, (top + bottom) / 2);
         g.setColor(new Color(0xdddddd));
@@ -94,7 +94,7 @@ public final class TimelinePlot {
             g.drawString(String.format("%.1f", level), LEFT - 28, y + 4);
         }
         g.setStroke(new BasicStroke(1.5f));
-        for (Action r : results) {
+        for (ActionResult r : results) {
             double t = r.ptsEnd() / 1e9;
             boolean right = r.label().equals(truth.majorityLabel(r.ptsStart() / 1e9, r.ptsEnd() / 1e9));
             g.setColor(right ? new Color(0x2ca02c) : new Color(0xd62728));

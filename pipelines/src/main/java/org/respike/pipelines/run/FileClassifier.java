@@ -7,9 +7,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
 import org.respike.elements.infer.InferSettings;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.plugin.gst.Pipelines;
@@ -45,7 +45,7 @@ public final class FileClassifier implements AutoCloseable {
         if (unusable != null) {
             return FileClassification.failed(name, unusable);
         }
-        List<Action> events = Collections.synchronizedList(new ArrayList<>());
+        List<ActionResult> events = Collections.synchronizedList(new ArrayList<>());
         StringBuilder launch = new StringBuilder("filesrc location=" + LaunchTemplate.quote(name)
                 + " ! decodebin ! videoconvert ! respikeinfer");
         inferProperties.forEach((property, value) -> launch.append(' ').append(property).append('=')
@@ -82,13 +82,13 @@ public final class FileClassifier implements AutoCloseable {
         return null;
     }
 
-    private static FileClassification average(String file, List<Action> events) {
+    private static FileClassification average(String file, List<ActionResult> events) {
         Map<String, Double> mean = new LinkedHashMap<>();
-        for (Action e : events) {
+        for (ActionResult e : events) {
             e.scores().forEach((label, s) -> mean.merge(label, s / events.size(), Double::sum));
         }
         Map.Entry<String, Double> best = mean.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        long frames = events.stream().mapToLong(Action::streamFrames).max().orElse(0);
+        long frames = events.stream().mapToLong(ActionResult::streamFrames).max().orElse(0);
         return new FileClassification(file, best.getKey(), best.getValue(), mean, frames, events.size(), null);
     }
 }

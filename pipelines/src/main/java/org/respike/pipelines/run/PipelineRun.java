@@ -1,12 +1,12 @@
 package org.respike.pipelines.run;
 
-import org.respike.elements.Action;
+import org.respike.models.engine.ActionResult;
 import org.respike.plugin.RespikePlugin;
 import org.respike.plugin.gst.Pipelines;
 
 /**
  * Runs one launch string in this JVM with the ReSpike elements registered, through the plugin's
- * {@link Pipelines} runner, reading its respike-action messages as {@link Action}s. Bus messages are copied
+ * {@link Pipelines} runner, reading its respike-action messages as {@link ActionResult}s. Bus messages are copied
  * to Java and released at once, so a stream running for days holds no native memory for the results it
  * reported.
  */
@@ -14,7 +14,7 @@ public final class PipelineRun {
 
     /** What a run reports while it goes. Callbacks come from the thread that called {@link #run}. */
     public interface Listener {
-        void onAction(Action action);
+        void onAction(ActionResult action);
 
         default void onWarning(String text) {}
 
@@ -31,8 +31,8 @@ public final class PipelineRun {
             public void onMessage(Pipelines.BusMessage m) {
                 switch (m.kind()) {
                     case ELEMENT -> {
-                        if (Action.NAME.equals(m.structureName())) {
-                            listener.onAction(Action.fromFields(m.fields()));
+                        if (ActionResult.NAME.equals(m.structureName())) {
+                            listener.onAction(ActionResult.fromFields(m.fields()));
                         }
                     }
                     case WARNING -> listener.onWarning(m.source() + ": " + m.text());

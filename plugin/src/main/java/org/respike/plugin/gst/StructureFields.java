@@ -14,7 +14,7 @@ import org.freedesktop.gstreamer.glib.Natives;
 public final class StructureFields {
     private StructureFields() {}
 
-    /** e.g. {@code Action.fromFields(StructureFields.of(message.getStructure()))}. */
+    /** e.g. {@code ActionResult.fromFields(StructureFields.of(message.getStructure()))}. */
     public static Map<String, Object> of(Structure structure) {
         return Structures.toMap(Natives.getRawPointer(structure));
     }
