@@ -129,7 +129,7 @@ public final class Parity {
         assertTrue(beyond <= clips / 16, what + ": " + beyond + " of " + clips + " clips beyond tolerance");
     }
 
-    private static int argmax(float[] v) {
+    public static int argmax(float[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {
             if (v[i] > v[best]) {
