@@ -90,6 +90,9 @@ final class PushTogether implements AutoCloseable {
         if (first instanceof Error e) {
             throw e;
         }
+        if (first != null) {
+            throw new IllegalStateException(first);
+        }
         return Collections.unmodifiableList(Arrays.asList(out));
     }
 
