@@ -59,6 +59,15 @@ class StockToolsTest {
         assertTrue(infer.matches("(?s).*\\n  inference-region +: [^\\n]*\\n +flags: readable, writable, changeable only in"
                 + " NULL or READY state\\n +Enum \"GstRespikeinferInferenceRegion\" Default: 0, \"full-frame\"\\n"
                 + " +\\(0\\): full-frame .*\\(1\\): roi-list .*"), infer);
+        for (String property : List.of("max-batch", "max-wait", "static-threshold")) {
+            String readyOnly = "(?s).*\\n  " + property + " +: [^\\n]*\\n +flags: readable, writable, changeable only in"
+                    + " NULL or READY state\\n.*";
+            assertTrue(infer.matches(readyOnly), property + " in:\n" + infer);
+            assertTrue(bin.matches(readyOnly), "the bin forwards " + property + ":\n" + bin);
+        }
+        assertTrue(infer.matches("(?s).*\\n  max-batch +: .*?Integer\\. Range: 1 - 64 Default: 1 .*"), infer);
+        assertTrue(infer.matches("(?s).*\\n  max-wait +: .*?Integer\\. Range: 0 - 1000 Default: 20 .*"), infer);
+        assertTrue(infer.matches("(?s).*\\n  static-threshold +: .*?Double\\. Range: +0 - +255 Default: +6 .*"), infer);
         assertTrue(bin.matches("(?s).*\\n  roi +: [^\\n]*\\n +flags: readable, writable, changeable only in NULL or"
                 + " READY state\\n +Enum \"GstRespikebinRoi\" Default: 0, \"frame\"\\n +\\(0\\): frame .*"
                 + "\\(1\\): upstream .*\\(2\\): motion .*"), bin);
@@ -111,6 +120,41 @@ class StockToolsTest {
             assertTrue((r.out() + r.err()).contains("erroneous pipeline: could not set property \"device\" in element \""
                     + element), r.out() + r.err());
         }
+    }
+
+    /** Batching and the gate set from launch strings: per-track batches in respikeinfer, the bin forwarding them. */
+    @Test
+    void gstLaunchRunsWithBatchingAndGateProperties() throws Exception {
+        StockTools.Result tracks = tools().run(120, Map.of(), List.of("gst-launch-1.0", "-m", "videotestsrc",
+                "pattern=ball", "num-buffers=80", "!", "videoconvert", "!", "respikemotion", "!", "respikeinfer",
+                "inference-region=roi-list", "max-batch=4", "max-wait=50", "static-threshold=0", "device=cpu",
+                "model=" + TestBundles.hybrid(), "!", "fakesink"));
+        assertEquals(0, tracks.exit(), tracks.err());
+        assertTrue(tracks.out().contains("track-id=(gint64)"), tracks.out());
+        StockTools.Result bin = tools().run(120, Map.of(), List.of("gst-launch-1.0", "-m", "filesrc",
+                "location=" + Repo.clip("wave"), "!", "decodebin", "!", "respikebin", "name=door", "max-batch=2",
+                "max-wait=5", "static-threshold=12.5", "device=cpu", "model=" + TestBundles.hybrid(), "!", "fakesink"));
+        assertEquals(0, bin.exit(), bin.err());
+        assertTrue(bin.out().contains("respike-action, stream-id=(string)door, label=(string)"), bin.out());
+    }
+
+    /**
+     * A value that is not a number is the parser's one-line error (element, property, value; exit 1); one out
+     * of range is GLib's one-line warning (property, value) and the default stays, as for any element.
+     */
+    @Test
+    void gstLaunchNamesBadBatchingAndGateValues() throws Exception {
+        StockTools.Result word = tools().run(60, Map.of(), List.of("gst-launch-1.0", "videotestsrc", "num-buffers=1",
+                "!", "respikebin", "max-batch=many", "!", "fakesink"));
+        assertEquals(1, word.exit(), word.out() + word.err());
+        assertTrue((word.out() + word.err()).contains("erroneous pipeline: could not set property \"max-batch\" in"
+                + " element \"respikebin"), word.out() + word.err());
+        StockTools.Result negative = tools().run(60, Map.of(), List.of("gst-launch-1.0", "videotestsrc",
+                "num-buffers=1", "!", "respikeinfer", "static-threshold=-1", "device=cpu",
+                "model=" + TestBundles.hybrid(), "!", "fakesink"));
+        assertEquals(0, negative.exit(), negative.out() + negative.err());
+        assertTrue((negative.out() + negative.err()).contains("value \"-1.000000\" of type 'gdouble' is invalid or out of"
+                + " range for property 'static-threshold'"), negative.out() + negative.err());
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
 import org.respike.elements.spi.PropertySpec.Choice;
+import org.respike.models.engine.EngineConfig;
+import org.respike.models.engine.StreamOptions;
 
 /** respikeinfer: hybrid ANN+SNN action recognition on the video passing through. */
 public final class InferElementDefinition extends BasicElementDefinition {
@@ -22,6 +24,28 @@ public final class InferElementDefinition extends BasicElementDefinition {
             PropertySpec.integer("device-id", "Device id", "GPU index for cuda and tensorrt", 0, 0, 64).readAtStartOnly(),
             PropertySpec.integer("threads", "Threads", "ONNX Runtime intra-op threads per session", 1, 1, 64)
                     .readAtStartOnly(),
+            PropertySpec.integer("max-batch", "Maximum batch",
+                    "Most streams and tracks run together in one ONNX Runtime call of a graph: the tracks of this "
+                            + "element (inference-region=roi-list) and every respikeinfer in the process started with "
+                            + "the same model, device, threads, max-batch and max-wait. Larger batches cost less "
+                            + "per frame on a busy CPU or a GPU; a call may wait up to max-wait for others. "
+                            + "1 = every stream runs its own calls, no waiting",
+                    EngineConfig.defaults().maxBatch(), 1, 64).readAtStartOnly(),
+            PropertySpec.integer("max-wait", "Maximum batch wait",
+                    "With max-batch > 1: milliseconds a call waits for other streams to join its batch (it runs at "
+                            + "once when the batch is full or every stream has a call waiting). Longer fills more "
+                            + "batches when streams run out of step, at that much latency; keep it well under a group "
+                            + "period (stride / fps: 500 ms for the bundled model)",
+                    (int) EngineConfig.DEFAULT_MAX_WAIT.toMillis(), 0, 1000).readAtStartOnly(),
+            PropertySpec.real("static-threshold", "Static-scene threshold",
+                    "Static-scene gate, in 8-bit levels: a group whose frames stay within this of its key frame, "
+                            + "and whose key frame is within this of the last static group's, reuses that group's "
+                            + "result instead of running the model (a 3D CNN bundle: whole clips and their first "
+                            + "frames), so empty or still scenes cost almost no model time. Distances are of "
+                            + "8x8-pixel cell means of the model input, so sensor noise averages out; too high a value "
+                            + "misses small, slow motion. 0 = off, every group runs. "
+                            + "The default sits above the noise of sigma-6 sensor noise through H.264",
+                    StreamOptions.DEFAULT_STATIC_THRESHOLD, 0.0, 255.0).readAtStartOnly(),
             PropertySpec.string("stream-id", "Stream id",
                     "Id reported with every result (e.g. the camera name); empty = the element's name", "")
                     .readAtStartOnly(),

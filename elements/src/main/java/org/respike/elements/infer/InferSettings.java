@@ -1,6 +1,7 @@
 package org.respike.elements.infer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.respike.elements.RespikeHome;
 import org.respike.elements.spi.PropertyValues;
@@ -37,13 +38,14 @@ public record InferSettings(Path model, EngineConfig engine, String streamId, St
         String streamId = props.string("stream-id");
         boolean flushOnEos = props.bool("flush-on-eos");
         StreamOptions stream = StreamOptions.defaults().withWindow(props.integer("window"))
-                .withCompletePartialGroup(flushOnEos);
+                .withCompletePartialGroup(flushOnEos).withStaticThreshold((float) props.real("static-threshold"));
         return new InferSettings(
                 RespikeHome.model(props.string("model")),
                 EngineConfig.defaults()
                         .withProvider(ExecutionProvider.parse(props.string("device")))
                         .withDeviceId(props.integer("device-id"))
-                        .withIntraOpThreads(props.integer("threads")),
+                        .withIntraOpThreads(props.integer("threads"))
+                        .withBatching(props.integer("max-batch"), Duration.ofMillis(props.integer("max-wait"))),
                 streamId.isEmpty() ? elementName : streamId,
                 stream,
                 props.real("fps"),

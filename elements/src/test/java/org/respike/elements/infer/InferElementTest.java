@@ -22,6 +22,8 @@ import org.respike.elements.testing.RecordingHost;
 import org.respike.elements.testing.TestFrame;
 import org.respike.models.bundle.BundleException;
 import org.respike.models.engine.ActionResult;
+import org.respike.models.engine.BatchCounts;
+import org.respike.models.engine.InferenceEngine;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.models.track.Box;
@@ -246,6 +248,44 @@ class InferElementTest {
         assertEquals(1, host.messages.size(), "the good region's clip");
         assertEquals(4, ActionResult.fromFields(host.messages.get(0)).trackId());
         assertTrue(host.warnings.size() >= 1 && host.warnings.get(0).contains("dropped"), host.warnings.toString());
+    }
+
+    /** max-batch reaches the engine: the two tracks of every frame share each graph call. */
+    @Test
+    void maxBatchRunsTheTracksOfAFrameInSharedCalls() throws Exception {
+        RecordingHost host = new RecordingHost();
+        PropertyValues props = props();
+        props.set("inference-region", "roi-list");
+        props.set("max-batch", 2);
+        props.set("max-wait", 1000);
+        InferElement e = started(host, props, tmp.resolve("batched.jsonl"));
+        try (InferenceEngine same = InferSettings.from(props, "").openEngine()) {
+            pushRegions(e, CADENCE.clipFrames(), twoPeople());
+            BatchCounts counts = same.batchCounts();
+            assertTrue(counts.calls() > 0 && counts.rows() == 2 * counts.calls(), counts.toString());
+        } finally {
+            e.stop();
+        }
+        assertEquals(2, host.messages.size(), "one clip per track");
+    }
+
+    /** static-threshold reaches the stream: on a still scene the gate skips groups, and their energy, unless 0. */
+    @Test
+    void staticThresholdZeroRunsEveryGroupOfAStillScene() throws Exception {
+        double[] energy = new double[2];
+        for (int run = 0; run < 2; run++) {
+            RecordingHost host = new RecordingHost();
+            PropertyValues props = props();
+            if (run == 1) {
+                props.set("static-threshold", 0.0);
+            }
+            InferElement e = started(host, props, tmp.resolve("still" + run + ".jsonl"));
+            push(e, 0, CADENCE.clipFrames(), 1); // every pixel 128
+            e.stop();
+            assertEquals(1, host.messages.size());
+            energy[run] = ActionResult.fromFields(host.messages.get(0)).energyPj();
+        }
+        assertTrue(energy[0] < energy[1] / 2, "gated " + energy[0] + " pJ, ungated " + energy[1] + " pJ");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.respike.models.bundle.Manifest;
+import org.respike.models.engine.ActionResult;
+import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.frame.Frame;
 
@@ -21,6 +23,9 @@ import org.respike.models.frame.Frame;
  * of stream and its stream is closed. Bad input never throws: malformed boxes are dropped or clipped,
  * tracks past {@code maxTracks} are refused, each counted in {@link #counters()} and reported through the
  * warning callback (the cap once, malformed boxes at the 1st, 10th, 100th ... time).
+ *
+ * <p>The tracks of a frame go to the engine together ({@link InferenceEngine#pushAll}): when it batches,
+ * tracks at the same point of their groups share one call of each graph.
  *
  * <p>Frames go in at the model's frame rate, in order, from one thread.
  */
@@ -59,7 +64,8 @@ public final class TrackRecognizer implements AutoCloseable {
      */
     public List<TrackResult> push(Frame frame, List<TrackedRegion> regions) {
         frameIndex++;
-        List<TrackResult> results = new ArrayList<>(0);
+        List<TrackState> seen = new ArrayList<>(regions.size());
+        List<Frame> crops = new ArrayList<>(regions.size());
         for (TrackedRegion region : regions) {
             Box box = region.box() == null ? null : region.box().clip(frame.width(), frame.height());
             if (box == null) {
@@ -80,8 +86,11 @@ public final class TrackRecognizer implements AutoCloseable {
                 dropped = warnAt(dropped, "second region of track " + region.trackId() + " in one frame dropped");
                 continue;
             }
-            track.push(frame, box, region.label(), frameIndex).ifPresent(results::add);
+            crops.add(track.observe(frame, box, region.label(), frameIndex));
+            seen.add(track);
         }
+        List<TrackResult> results = new ArrayList<>(0);
+        collect(seen, engine.pushAll(streams(seen), crops), results);
         expire(results);
         return results;
     }
@@ -89,10 +98,7 @@ public final class TrackRecognizer implements AutoCloseable {
     /** End of stream: the buffered clip of every live track; then no track is live. */
     public List<TrackResult> finish() {
         List<TrackResult> results = new ArrayList<>();
-        for (TrackState t : tracks.values()) {
-            t.finish().ifPresent(results::add);
-            t.close();
-        }
+        finish(new ArrayList<>(tracks.values()), results);
         tracks.clear();
         return results;
     }
@@ -137,15 +143,39 @@ public final class TrackRecognizer implements AutoCloseable {
     }
 
     private void expire(List<TrackResult> results) {
+        List<TrackState> expired = new ArrayList<>(0);
         for (Iterator<TrackState> it = tracks.values().iterator(); it.hasNext();) {
             TrackState t = it.next();
             if (frameIndex - t.lastSeen() >= options.maxMissedFrames()) {
-                t.finish().ifPresent(results::add);
-                t.close();
+                expired.add(t);
                 it.remove();
-                finished++;
             }
         }
+        finished += expired.size();
+        finish(expired, results);
+    }
+
+    /** The buffered clips of {@code ending}, finished together, into {@code results}; then their streams close. */
+    private void finish(List<TrackState> ending, List<TrackResult> results) {
+        try {
+            collect(ending, engine.finishAll(streams(ending)), results);
+        } finally {
+            ending.forEach(TrackState::close);
+        }
+    }
+
+    private static void collect(List<TrackState> from, List<Optional<ActionResult>> outcomes, List<TrackResult> into) {
+        for (int i = 0; i < from.size(); i++) {
+            from.get(i).result(outcomes.get(i)).ifPresent(into::add);
+        }
+    }
+
+    private static List<ActionStream> streams(List<TrackState> states) {
+        List<ActionStream> streams = new ArrayList<>(states.size());
+        for (TrackState t : states) {
+            streams.add(t.stream());
+        }
+        return streams;
     }
 
     /** Counts one more; warns at the 1st, 10th, 100th ... so a flood stays visible without flooding. */

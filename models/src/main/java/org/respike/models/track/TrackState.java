@@ -36,8 +36,12 @@ final class TrackState implements AutoCloseable {
         return crop;
     }
 
-    /** The track's box in this frame, then the frame cut to the group's crop goes to the stream. */
-    Optional<TrackResult> push(Frame frame, Box seen, String seenLabel, long frameIndex) {
+    ActionStream stream() {
+        return stream;
+    }
+
+    /** The track's box in this frame; returns the frame cut to the group's crop, for the track's stream. */
+    Frame observe(Frame frame, Box seen, String seenLabel, long frameIndex) {
         filter.observe(seen, frameIndex);
         box = seen;
         label = seenLabel;
@@ -45,14 +49,13 @@ final class TrackState implements AutoCloseable {
         if (position == 0 || !crop.fits(frame.width(), frame.height())) {
             crop = planner.plan(filter, frameIndex, groupFrames, frame.width(), frame.height());
         }
-        Optional<ActionResult> r = stream.push(frame.crop(crop.x(), crop.y(), crop.width(), crop.height(), view));
         position = (position + 1) % groupFrames;
-        return r.map(this::result);
+        return frame.crop(crop.x(), crop.y(), crop.width(), crop.height(), view);
     }
 
-    /** The clip buffered and not yet reported, as at end of stream. */
-    Optional<TrackResult> finish() {
-        return stream.finish().map(this::result);
+    /** What the stream returned for the crop or at finish, as this track's. */
+    Optional<TrackResult> result(Optional<ActionResult> r) {
+        return r.map(this::result);
     }
 
     private TrackResult result(ActionResult r) {

@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import java.util.Optional;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
+import org.respike.models.engine.BatchCounts;
 import org.respike.models.engine.EngineConfig;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.engine.StreamOptions;
@@ -105,6 +109,64 @@ class TrackRecognizerTest {
                     r.result().label(), r.result().score(), whole.label(), whole.score());
         }
         assertEquals(4, trackLabels.size(), "four people, four actions: " + trackLabels);
+    }
+
+    /**
+     * The four people of {@link #peopleInAWideSceneAreClassifiedAsInTheirOwnClips}, in step, on an engine that
+     * batches four: each graph call carries all four tracks (16 frames: 4 groups x (1 ANN + 3 SNN steps + 1
+     * head); 2 more frames and the end of stream: 1 ANN, 1 step and the partial group's head, 23 calls of 4
+     * rows), and every track gets the logits it gets on an engine that does not batch, its clip's and at the
+     * end its partial clip's. The wait is an hour: given one by one, the first track's call would wait it out
+     * for the other three.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void theTracksOfAFrameRunAsOneBatchedCallPerGraphWithTheirUnbatchedResults() throws IOException {
+        Golden golden = Golden.load(engine.bundle().dir());
+        List<Golden.Clip> clips = golden.clips().subList(0, 4);
+        int[][] at = {{30, 40}, {200, 220}, {360, 60}, {520, 250}};
+        List<TrackedRegion> regions = new ArrayList<>();
+        for (int i = 0; i < clips.size(); i++) {
+            regions.add(new TrackedRegion(i, new Box(at[i][0] + 16, at[i][1] + 16, 64, 64), "person"));
+        }
+        TrackOptions ungated = TrackOptions.defaults()
+                .withStream(StreamOptions.defaults().withStaticThreshold(0).withCompletePartialGroup(true));
+        List<TrackResult> expected = recognise(engine, ungated, clips, at, regions);
+        EngineConfig batching = EngineConfig.cpu().withBatching(clips.size(), Duration.ofHours(1));
+        try (InferenceEngine batched = InferenceEngine.shared(TestBundles.hybrid(), batching)) {
+            List<TrackResult> actual = recognise(batched, ungated, clips, at, regions);
+            assertEquals(2 * clips.size(), expected.size());
+            assertEquals(expected.size(), actual.size());
+            for (int r = 0; r < expected.size(); r++) {
+                assertEquals(expected.get(r).result().trackId(), actual.get(r).result().trackId());
+                assertArrayEquals(expected.get(r).result().model().logits(), actual.get(r).result().model().logits(),
+                        1e-5f, "track " + actual.get(r).result().trackId());
+            }
+            int stride = engine.bundle().manifest().stride();
+            long callsPerTrack = 16 / stride * (1 + (stride - 1) + 1) + 3;
+            assertEquals(new BatchCounts(callsPerTrack, callsPerTrack * clips.size()), batched.batchCounts());
+        }
+    }
+
+    /**
+     * 18 frames of the clips (from frame 16 on, their first frames again) pasted at {@code at} into a scene
+     * whose noise is the same at every call, then the end of stream.
+     */
+    static List<TrackResult> recognise(InferenceEngine on, TrackOptions options, List<Golden.Clip> clips, int[][] at,
+            List<TrackedRegion> regions) {
+        Scene scene = new Scene(640, 360, 4, 15);
+        List<TrackResult> results = new ArrayList<>();
+        try (TrackRecognizer rec = new TrackRecognizer(on, "cam", options, w -> { })) {
+            for (int t = 0; t < 18; t++) {
+                Frame frame = scene.render(t);
+                for (int i = 0; i < clips.size(); i++) {
+                    paste(ClipFrames.frame(clips.get(i).frames(), t % 16, 0), frame, at[i][0], at[i][1]);
+                }
+                results.addAll(rec.push(frame, regions));
+            }
+            results.addAll(rec.finish());
+        }
+        return results;
     }
 
     /** Copies an RGB frame into the BGRx scene frame at (x, y). */

@@ -19,22 +19,49 @@ import org.respike.plugin.gst.Pipelines;
 /** Everything `respike bench` measures, in one run on this machine, with the baseline beside the hybrid. */
 public final class Benchmark {
 
-    /** Seconds of the 640x360 25 fps test input. */
-    private static final int INPUT_SECONDS = 10;
+    private static final int INPUT_WIDTH = 640;
+    private static final int INPUT_HEIGHT = 360;
     private static final int INPUT_FPS = 25;
-    /** Upper bound of the capacity search (2 cores decode about 40 such streams at most). */
-    private static final int MAX_STREAMS = 128;
+    /** Alternating rounds of the in-pipeline model cost. */
+    private static final int COST_ROUNDS = 3;
+    /** max-batch of the batched variant: streams beyond it fill further batches. */
+    private static final int BATCH = 8;
+
+    /**
+     * A respikebin setting whose real-time capacity is searched for each model, under {@code key} in the JSON:
+     * as respikebin starts by default (static-scene gate on, no batching), with the gate off, and with the
+     * gate on and the streams batched.
+     */
+    private record Variant(String key, String properties) {}
+
+    private static final List<Variant> VARIANTS = List.of(new Variant("realtime_streams", ""),
+            new Variant("realtime_streams_ungated", " static-threshold=0"),
+            new Variant("realtime_streams_gated_batched", " max-batch=" + BATCH));
 
     private final Path root;
     private final Path hybrid;
     private final Path baseline;
     private final Path out;
+    private final int seconds;
+    private final int maxStreams;
 
-    public Benchmark(Path root, Path hybrid, Path baseline, Path out) {
+    /**
+     * @param seconds of the 640x360 25 fps input (the sample video, up to its 60 s): each trial decodes it
+     * @param maxStreams upper bound of every capacity search
+     */
+    public Benchmark(Path root, Path hybrid, Path baseline, Path out, int seconds, int maxStreams) {
+        if (seconds < 1 || seconds > 60) {
+            throw new IllegalArgumentException("seconds must be in [1, 60] (the sample video's length), got " + seconds);
+        }
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException("maxStreams must be >= 1, got " + maxStreams);
+        }
         this.root = root;
         this.hybrid = hybrid;
         this.baseline = baseline;
         this.out = out;
+        this.seconds = seconds;
+        this.maxStreams = maxStreams;
     }
 
     /** What was measured, as JSON fields and as a Markdown table. */
@@ -43,16 +70,21 @@ public final class Benchmark {
     public Report run(long soakFrames) throws Exception {
         Files.createDirectories(out);
         Path input = input();
-        StreamLoad load = new StreamLoad(input, INPUT_SECONDS, (long) INPUT_SECONDS * INPUT_FPS);
+        StreamLoad load = new StreamLoad(input, seconds, (long) seconds * INPUT_FPS);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", Instant.now().toString());
         json.put("machine", machine());
-        json.put("input", "640x360 H.264, 25 fps, " + INPUT_SECONDS + " s (the sample video, scaled)");
+        json.put("input", INPUT_WIDTH + "x" + INPUT_HEIGHT + " H.264, " + INPUT_FPS + " fps, " + seconds
+                + " s (the sample video, scaled)");
 
         progress("decode only");
         load.run("identity", 1);
         StreamLoad.Trial decode = load.run("identity", 1);
         json.put("decode_only_fps", decode.framesPerSecond());
+        progress("decode only: real-time capacity");
+        List<StreamLoad.Trial> decodeTrials = new ArrayList<>();
+        json.put("decode_only_realtime_streams", load.capacity("identity", maxStreams, decodeTrials));
+        json.put("decode_only_capacity_trials", describe(decodeTrials));
         List<Map<String, Object>> models = new ArrayList<>();
         for (Path bundle : List.of(hybrid, baseline)) {
             models.add(model(load, bundle));
@@ -68,6 +100,10 @@ public final class Benchmark {
         ElementOverhead.Result overhead = ElementOverhead.measure("respikeresidual mode=mark", 3000, 10, 2, 5);
         json.put("element_overhead_us", overhead.overheadMicros());
         json.put("element_overhead", overhead.describe());
+        // A Java transform that returns at once: what the glue alone costs per buffer.
+        ElementOverhead.Result glue = ElementOverhead.measure("respikemotion active=false", 3000, 10, 2, 5);
+        json.put("glue_overhead_us", glue.overheadMicros());
+        json.put("glue_overhead", glue.describe());
 
         if (soakFrames > 0) {
             progress("soak, " + soakFrames + " frames, in a JVM with a pre-touched heap");
@@ -101,19 +137,36 @@ public final class Benchmark {
         m.put("latency_us_p50", latency.p50Us());
         m.put("latency_us_p99", latency.p99Us());
 
-        progress(name + ": real-time capacity");
-        List<StreamLoad.Trial> trials = new ArrayList<>();
-        m.put("realtime_streams", load.capacity(stage, MAX_STREAMS, trials));
-        List<String> tried = new ArrayList<>();
-        trials.forEach(t -> tried.add(String.format(Locale.ROOT, "%d streams: %.1f s for %d s of video (%.0f frames/s)",
-                t.streams(), t.wallSeconds(), INPUT_SECONDS, t.framesPerSecond())));
-        m.put("capacity_trials", tried);
+        Map<String, Object> trials = new LinkedHashMap<>();
+        for (Variant v : VARIANTS) {
+            progress(name + ": real-time capacity, respikebin" + v.properties());
+            // Another engine config opens its own sessions: loaded here, not in the search's first trial.
+            load.run(stage + v.properties(), 1);
+            List<StreamLoad.Trial> tried = new ArrayList<>();
+            m.put(v.key(), load.capacity(stage + v.properties(), maxStreams, tried));
+            trials.put(v.key(), describe(tried));
+        }
+        m.put("capacity_trials", trials);
+
+        progress(name + ": model cost in the pipeline and alone");
+        long modelFrames = Math.round(seconds * manifest.path("fps").asDouble());
+        ModelCost.Result cost = ModelCost.measure(load, bundle, modelFrames, INPUT_WIDTH, INPUT_HEIGHT, COST_ROUNDS);
+        m.put("pipeline_cpu_ms_per_model_frame", cost.pipelineCpuMillisPerModelFrame());
+        m.put("engine_cpu_ms_per_model_frame", cost.engineCpuMillisPerModelFrame());
+        m.put("model_cost", cost.describe());
 
         progress(name + ": engine alone");
         EngineThroughput.Result engine = EngineThroughput.measure(bundle, 800);
         m.put("engine_fps_1_thread", engine.framesPerSecond());
         m.put("engine_gflops_1_thread", engine.gflops());
         return m;
+    }
+
+    private List<String> describe(List<StreamLoad.Trial> trials) {
+        List<String> tried = new ArrayList<>();
+        trials.forEach(t -> tried.add(String.format(Locale.ROOT, "%d streams: %.1f s for %d s of video (%.0f frames/s, "
+                + "%.1f CPU s)", t.streams(), t.wallSeconds(), seconds, t.framesPerSecond(), t.cpuSeconds())));
+        return tried;
     }
 
     /** Runs {@link Soak} in a child JVM with {@link Soak#JVM_FLAGS}, so its RSS growth is native growth. */
@@ -145,17 +198,17 @@ public final class Benchmark {
         return summary;
     }
 
-    /** The sample video scaled to 640x360, first 10 s: the stream every trial decodes. */
+    /** The sample video scaled to 640x360, its first {@link #seconds}: the stream every trial decodes. */
     private Path input() {
-        Path input = out.resolve("input-640x360-25fps.mp4");
+        Path input = out.resolve("input-" + INPUT_WIDTH + "x" + INPUT_HEIGHT + "-" + INPUT_FPS + "fps-" + seconds + "s.mp4");
         if (Files.exists(input)) {
             return input;
         }
         progress("making " + input);
         Pipelines.Result made = PipelineRun.run("filesrc location="
                 + LaunchTemplate.quote(root.resolve("pipelines/samples/long_57.mp4").toString())
-                + " ! decodebin ! videoconvert ! videoscale ! video/x-raw,width=640,height=360 ! identity eos-after="
-                + INPUT_SECONDS * INPUT_FPS + " ! x264enc speed-preset=fast key-int-max=50 ! mp4mux ! filesink location="
+                + " ! decodebin ! videoconvert ! videoscale ! video/x-raw,width=" + INPUT_WIDTH + ",height=" + INPUT_HEIGHT
+                + " ! identity eos-after=" + seconds * INPUT_FPS + " ! x264enc speed-preset=fast key-int-max=50 ! mp4mux ! filesink location="
                 + LaunchTemplate.quote(input.toString()), e -> {}, 300_000);
         if (!made.ok()) {
             throw new IllegalStateException("making the benchmark input: " + made.message());
@@ -197,20 +250,33 @@ public final class Benchmark {
                         ? pct(m.get("mean_spike_rate")) : "-");
         row(md, "dense MACs per clip", models, m -> fmt("%.1f M", ((Number) m.get("dense_macs_per_clip")).doubleValue() / 1e6));
         row(md, "one stream, decode + model (frames/s)", models, m -> fmt("%.0f", m.get("one_stream_fps")));
-        row(md, "real-time streams sustained", models, m -> m.get("realtime_streams").toString());
+        double decodeLimit = ((Number) j.get("decode_only_realtime_streams")).doubleValue();
+        row(md, "real-time streams, static-scene gate on (default; share of the decode-only limit)", models,
+                m -> streams(m.get("realtime_streams"), decodeLimit));
+        row(md, "real-time streams, gate off (static-threshold=0)", models,
+                m -> streams(m.get("realtime_streams_ungated"), decodeLimit));
+        row(md, "real-time streams, gate on, max-batch=" + BATCH, models,
+                m -> streams(m.get("realtime_streams_gated_batched"), decodeLimit));
         row(md, "latency p50 / p99 (last frame of a clip to its result)", models,
                 m -> m.get("latency_us_p50") + " / " + m.get("latency_us_p99") + " us");
+        row(md, "model CPU per model frame, in the pipeline / engine alone (640x360 in, gate off)", models,
+                m -> fmt("%.2f", m.get("pipeline_cpu_ms_per_model_frame")) + " / "
+                        + fmt("%.2f ms", m.get("engine_cpu_ms_per_model_frame")));
         row(md, "model alone, 1 thread (frames/s)", models, m -> fmt("%.0f", m.get("engine_fps_1_thread")));
         row(md, "model alone, achieved GFLOP/s (1 thread)", models, m -> fmt("%.2f", m.get("engine_gflops_1_thread")));
-        md.append(String.format(Locale.ROOT, "%nDecode alone (640x360 H.264): %.0f frames/s. MatMul peak probe: %.1f GFLOP/s "
-                        + "on 1 thread, %.1f on all. Java element (respikeresidual, mark) over identity: %.2f us/buffer.%n",
-                j.get("decode_only_fps"), j.get("peak_gflops_1_thread"), j.get("peak_gflops_all_threads"),
-                j.get("element_overhead_us")));
+        md.append(String.format(Locale.ROOT, "%nDecode alone (640x360 H.264): %.0f frames/s on one stream, %s real-time "
+                        + "streams. MatMul peak probe: %.1f GFLOP/s on 1 thread, %.1f on all. Java element over identity: "
+                        + "%.2f us/buffer for respikeresidual (mark), %.2f us/buffer for the bare glue (respikemotion "
+                        + "active=false).%n",
+                j.get("decode_only_fps"), j.get("decode_only_realtime_streams"), j.get("peak_gflops_1_thread"),
+                j.get("peak_gflops_all_threads"), j.get("element_overhead_us"), j.get("glue_overhead_us")));
         if (j.containsKey("soak")) {
             md.append("Soak (heap fixed and pre-touched, so RSS growth is native): ").append(j.get("soak")).append('\n');
         }
+        md.append("\nDecode-only capacity trials: ").append(j.get("decode_only_capacity_trials")).append('\n');
         for (Map<String, Object> m : models) {
             md.append("\n").append(m.get("name")).append(" capacity trials: ").append(m.get("capacity_trials")).append('\n');
+            md.append(m.get("name")).append(" model cost: ").append(m.get("model_cost")).append('\n');
         }
         return md.toString();
     }
@@ -222,6 +288,10 @@ public final class Benchmark {
             md.append(" | ").append(cell.apply(m));
         }
         md.append(" |\n");
+    }
+
+    private static String streams(Object n, double decodeLimit) {
+        return decodeLimit > 0 ? n + fmt(" (%.0f%%)", ((Number) n).doubleValue() / decodeLimit * 100) : n.toString();
     }
 
     private static String pct(Object v) {

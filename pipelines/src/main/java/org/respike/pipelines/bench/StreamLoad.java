@@ -18,8 +18,9 @@ import org.respike.plugin.gst.Pipelines;
  */
 final class StreamLoad {
 
-    /** How N parallel streams went: wall time, frames per second over all streams, the actions. */
-    record Trial(int streams, double wallSeconds, double videoSeconds, long framesPerStream, List<ActionResult> events) {
+    /** How N parallel streams went: wall and process CPU time, frames per second over all streams, the actions. */
+    record Trial(int streams, double wallSeconds, double cpuSeconds, double videoSeconds, long framesPerStream,
+            List<ActionResult> events) {
         boolean realTime() {
             return wallSeconds <= videoSeconds;
         }
@@ -47,6 +48,7 @@ final class StreamLoad {
         ExecutorService pool = Executors.newFixedThreadPool(streams);
         try {
             long t0 = System.nanoTime();
+            long cpu0 = ProcessCpu.nanos();
             List<Future<Pipelines.Result>> runs = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
                 runs.add(pool.submit(() -> PipelineRun.run(launch, events::add, 600_000)));
@@ -57,7 +59,8 @@ final class StreamLoad {
                     throw new IllegalStateException(stage + ": " + result.message());
                 }
             }
-            return new Trial(streams, (System.nanoTime() - t0) / 1e9, videoSeconds, frames, List.copyOf(events));
+            return new Trial(streams, (System.nanoTime() - t0) / 1e9, (ProcessCpu.nanos() - cpu0) / 1e9, videoSeconds,
+                    frames, List.copyOf(events));
         } finally {
             pool.shutdownNow();
         }

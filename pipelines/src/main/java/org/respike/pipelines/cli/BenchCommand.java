@@ -12,9 +12,11 @@ import picocli.CommandLine.Option;
 /** respike bench: throughput, real-time capacity, overhead and efficiency, hybrid beside the 3D-CNN baseline. */
 @Command(name = "bench", description = {
         "Measures on this machine, in one run: frames/s of one stream and real-time streams sustained (640x360",
-        "25 fps H.264 in) for the hybrid and the 3D-CNN baseline, decode alone, the Java element overhead over",
-        "identity, the model's achieved GFLOP/s against a MatMul peak probe, latency p50/p99; accuracy and",
-        "energy from the bundles. Optionally a soak run. Writes bench.json and bench.md."})
+        "25 fps H.264 in) for the hybrid and the 3D-CNN baseline with the static-scene gate on, off, and on with",
+        "batching; the same for decode alone; the model's CPU per model frame in the pipeline against the engine",
+        "alone; the Java element overhead over identity; the model's achieved GFLOP/s against a MatMul peak",
+        "probe; latency p50/p99; accuracy and energy from the bundles. Optionally a soak run. Writes bench.json",
+        "and bench.md."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--hybrid", paramLabel = "DIR", defaultValue = "", description = "Hybrid bundle (default: the bundled one).")
@@ -26,6 +28,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "Seconds of input each trial decodes, 1-60 "
+            + "(default: ${DEFAULT-VALUE}, the whole sample video; fewer for a quick look).")
+    int seconds;
+
+    @Option(names = "--max-streams", defaultValue = "128", description = "Upper bound of each real-time capacity "
+            + "search (default: ${DEFAULT-VALUE}).")
+    int maxStreams;
 
     @Option(names = "--soak-frames", defaultValue = "0", description = "Also run one stream this many frames and "
             + "record memory over time (e.g. 100000); 0 skips it.")
@@ -43,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Path baselineBundle = baseline.isEmpty() ? root.resolve("models/bundles/c3d-baseline") : Path.of(baseline);
-        Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), baselineBundle, out);
+        Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), baselineBundle, out, seconds, maxStreams);
         Benchmark.Report report = bench.run(soakFrames);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(),
                 report.json());
