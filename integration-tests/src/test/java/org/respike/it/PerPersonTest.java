@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.respike.elements.Action;
 import org.respike.it.support.Repo;
+import org.respike.it.support.Runs;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.demo.PeopleTruth;
 import org.respike.pipelines.demo.TrackScore;
-import org.respike.pipelines.run.PipelineRun;
-import org.respike.plugin.gst.Pipelines;
 
 /**
  * Per-person recognition through the real pipeline (respikebin roi=motion, the committed bundle on the CPU)
@@ -59,34 +55,17 @@ class PerPersonTest {
     static final int MIN_RESULTS_ON_A_PERSON = 50;
     static final double MIN_COVERAGE = 0.30;
 
-    private record Run(Pipelines.Result result, List<Action> actions, List<String> warnings) {}
-
-    private static Run run(Path video) {
-        List<Action> actions = Collections.synchronizedList(new ArrayList<>());
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        Pipelines.Result result = PipelineRun.run("filesrc location=" + LaunchTemplate.quote(video.toString())
-                + " ! decodebin ! respikebin roi=motion device=cpu model="
-                + LaunchTemplate.quote(TestBundles.hybrid().toString()) + " ! fakesink sync=false",
-                new PipelineRun.Listener() {
-                    @Override
-                    public void onAction(Action action) {
-                        actions.add(action);
-                    }
-
-                    @Override
-                    public void onWarning(String text) {
-                        warnings.add(text);
-                    }
-                }, 180_000);
-        assertEquals(Pipelines.Outcome.EOS, result.outcome(), result.toString());
-        return new Run(result, List.copyOf(actions), List.copyOf(warnings));
+    private static Runs run(Path video) {
+        return Runs.of("filesrc location=" + LaunchTemplate.quote(video.toString()) + " ! decodebin ! respikebin "
+                + "roi=motion device=cpu model=" + LaunchTemplate.quote(TestBundles.hybrid().toString())
+                + " ! fakesink sync=false").assertEos();
     }
 
     private static TrackScore score(String name) throws Exception {
         Path video = Repo.root().resolve("pipelines/samples/" + name + ".mp4");
         PeopleTruth truth = PeopleTruth.read(video.resolveSibling(name + ".json"));
         Cadence cadence = Cadence.of(TestBundles.hybrid());
-        TrackScore score = TrackScore.of(run(video).actions(), truth, cadence.stride(), 2 * cadence.clipFrames()
+        TrackScore score = TrackScore.of(run(video).events(), truth, cadence.stride(), 2 * cadence.clipFrames()
                 / cadence.stride());
         System.out.println(name + " roi=motion: " + score);
         return score;
@@ -114,13 +93,13 @@ class PerPersonTest {
         Path video = Repo.root().resolve("pipelines/samples/multi_16.mp4");
         PeopleTruth truth = PeopleTruth.read(video.resolveSibling("multi_16.json"));
         Cadence cadence = Cadence.of(TestBundles.hybrid());
-        Run run = run(video);
-        TrackScore s = TrackScore.of(run.actions(), truth, cadence.stride(), 2 * cadence.clipFrames() / cadence.stride());
+        Runs run = run(video);
+        TrackScore s = TrackScore.of(run.events(), truth, cadence.stride(), 2 * cadence.clipFrames() / cadence.stride());
         System.out.println("multi_16 roi=motion: " + s + "; warnings " + run.warnings());
         assertEquals(16, s.maxPeopleInView());
         assertTrue(s.maxTracksInGroup() >= 8, "tracks at once: " + s.maxTracksInGroup());
         Set<Long> groupsWithResults = new TreeSet<>();
-        for (Action a : run.actions()) {
+        for (Action a : run.events()) {
             groupsWithResults.add(Math.round(a.ptsEnd() * truth.fps() / 1e9 - 1) / cadence.stride());
         }
         int groups = truth.frames() / cadence.stride();

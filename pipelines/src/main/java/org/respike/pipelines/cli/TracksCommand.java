@@ -16,6 +16,7 @@ import org.respike.elements.Action;
 import org.respike.elements.RespikeHome;
 import org.respike.models.bundle.Manifest;
 import org.respike.pipelines.catalogue.LaunchTemplate;
+import org.respike.pipelines.demo.GroundTruth;
 import org.respike.pipelines.demo.PeopleTruth;
 import org.respike.pipelines.demo.TrackScore;
 import org.respike.pipelines.run.FileClassification;
@@ -67,7 +68,7 @@ final class TracksCommand implements Callable<Integer> {
         Path root = RespikeHome.root();
         Path videoFile = (video != null ? video : root.resolve("pipelines/samples/multi_1.mp4")).toAbsolutePath();
         Path truthPath = truthFile != null ? truthFile
-                : videoFile.resolveSibling(videoFile.getFileName().toString().replaceFirst("\\.[^.]+$", ".json"));
+                : GroundTruth.besideVideo(videoFile);
         PeopleTruth truth = PeopleTruth.read(truthPath);
         Path modelDir = RespikeHome.model(options.model);
         Manifest manifest = Manifest.read(modelDir.resolve(Manifest.FILE));

@@ -1,10 +1,7 @@
 package org.respike.pipelines.demo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,15 +53,7 @@ public record PeopleTruth(double fps, int width, int height, int frames, List<St
 
     /** Reads {@code file}; every defect is an IOException naming the file and what is wrong. */
     public static PeopleTruth read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
-        }
+        JsonNode root = GroundTruth.readJson(file);
         if (root == null || !root.path("people").isArray() || root.get("people").isEmpty()) {
             throw new IOException(file + ": no \"people\" list (expected the truth file of render --multi)");
         }
