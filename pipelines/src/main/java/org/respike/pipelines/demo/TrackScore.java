@@ -27,6 +27,7 @@ import org.respike.models.track.Box;
  *       the clip; accuracy = right / matched.</li>
  *   <li>Tracks: per person, the track ids of their matched results in time order; an id switch is a change
  *       from one to the next; a person covered by more than one id is fragmented.</li>
+ *   <li>Recognised: right results over the groups people are in view, coverage included.</li>
  *   <li>Stalls: a person is in view in a group when in view in at least half its frames; a stall is a run
  *       of at least {@code stallGroups} consecutive groups in view without a matched result (an entry's
  *       first clip takes clip frames / stride groups).</li>
@@ -226,6 +227,15 @@ public record TrackScore(int results, int matched, int correct, int groupFrames,
         return inView == 0 ? 0 : (double) people.stream().mapToInt(PersonScore::groupsWithResult).sum() / inView;
     }
 
+    /**
+     * Right results over groups in view, all people together: what a user of each mode gets per person and
+     * group, coverage included (a mode that is right on few people scores low however right it is there).
+     */
+    public double recognised() {
+        int inView = people.stream().mapToInt(PersonScore::groupsInView).sum();
+        return inView == 0 ? 0 : (double) correct / inView;
+    }
+
     public Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("results", results);
@@ -241,6 +251,7 @@ public record TrackScore(int results, int matched, int correct, int groupFrames,
         m.put("stalls", stalls());
         m.put("longest_gap_groups", longestGap());
         m.put("coverage", coverage());
+        m.put("recognised", recognised());
         m.put("group_frames", groupFrames);
         m.put("stall_groups", stallGroups);
         m.put("per_person", people.stream().map(PersonScore::json).toList());
@@ -255,7 +266,8 @@ public record TrackScore(int results, int matched, int correct, int groupFrames,
     public String toString() {
         return String.format(Locale.ROOT, "%d results, %d on a person, clip accuracy %.1f%%; %d people (up to %d in "
                         + "view), %d id switches, %d fragmented (%d extra tracks), %d stalls (longest gap %d groups), "
-                        + "coverage %.1f%%", results, matched, 100 * clipAccuracy(), people.size(), maxPeopleInView,
-                idSwitches(), fragmented(), extraTracks(), stalls(), longestGap(), 100 * coverage());
+                        + "coverage %.1f%%, recognised %.1f%%", results, matched, 100 * clipAccuracy(), people.size(),
+                maxPeopleInView, idSwitches(), fragmented(), extraTracks(), stalls(), longestGap(), 100 * coverage(),
+                100 * recognised());
     }
 }

@@ -67,6 +67,7 @@ class TrackScoreTest {
         assertEquals(26, s.results());
         assertEquals(26, s.matched());
         assertEquals(1.0, s.clipAccuracy());
+        assertEquals(26.0 / 32, s.recognised(), "right in every group but the first clip's");
         assertEquals(0, s.idSwitches());
         assertEquals(0, s.fragmented());
         assertEquals(0, s.stalls());
@@ -109,6 +110,7 @@ class TrackScoreTest {
         TrackScore s = TrackScore.of(results, truth(person(0, LEFT, 0, 64), person(1, RIGHT, 0, 30)), 4, 100);
         assertEquals(3, s.matched(), "two people at frame 24, one at 60");
         assertEquals(2, s.correct(), "walk is wrong for the wave at 60");
+        assertEquals(2.0 / (16 + 8), s.recognised(), "2 right of 24 groups in view (person 1: frames 0-29)");
         assertEquals(0, s.idSwitches());
         assertEquals(0, s.maxTracksInGroup());
     }
