@@ -24,7 +24,7 @@ import org.respike.pipelines.demo.TrackScore;
  * (what {@code respike tracks} reports). The tracker's bounds hold whatever the model says; the accuracy
  * bound is the model's.
  *
- * <p>Measured 2026-12-03 on this 2-core AMD EPYC VM (renderer r8; {@code respike tracks}), 4 people, 20 s
+ * <p>Measured 2026-12-03 on a 2-core Intel Xeon VM (renderer r8; {@code respike tracks}), 4 people, 20 s
  * (multi_1, stick family): 201 results, 59 on a person; 1 id switch, 1 fragmented person (1 extra track),
  * 2 stalls (two people never get a result: respikemotion's boxes on them are pieces of a body, IoU < 0.3,
  * most of its 201 are on no person at all), coverage 36.9% of the groups people are in view. Clip accuracy of
