@@ -26,13 +26,13 @@ import org.respike.pipelines.demo.TrackScore;
  *
  * <p>Measured 2026-12-03 on a 2-core Intel Xeon VM (renderer r8; {@code respike tracks}), 4 people, 20 s
  * (multi_1, stick family): 201 results, 59 on a person; 1 id switch, 1 fragmented person (1 extra track),
- * 2 stalls (two people never get a result: respikemotion's boxes on them are pieces of a body, IoU < 0.3,
- * most of its 201 are on no person at all), coverage 36.9% of the groups people are in view. Clip accuracy of
- * the matched results: 28.8% with the committed bundle (trained on whole frames), 55.9% with the proxy
- * bundle trained on person crops; whole frames (roi=frame) give each person 13.2% and 27.1%. The same
- * models on 50 single-person clips of the stick family (test split, 160x120): 78.0% and 70.0%.
- * 16 people, 8 s (multi_16): all 16 in view, 16 tracks at once (max-tracks' default, so the cap is hit),
- * 169 results, 22 on a person, coverage 8.6%.
+ * 2 stalls (two people never get a result: the 34 results on them cover a piece of the body, at least half
+ * inside it but at a mean IoU below 0.3; 100 of the 201 are on no person at all), coverage 36.9% of the
+ * groups people are in view. Clip accuracy of the matched results: 28.8% with the committed bundle (trained
+ * on whole frames), 55.9% with a proxy bundle trained with 40% person crops (renderer r8, 64 px); whole
+ * frames (roi=frame) give each person 13.2% and 27.1%. The same models on 50 single-person clips of the stick
+ * family (test split, 160x120): 78.0% and 70.0%. 16 people, 8 s (multi_16): all 16 in view, 16 tracks at
+ * once (max-tracks' default, so the cap is hit), 169 results, 22 on a person, coverage 8.6%.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class PerPersonTest {
