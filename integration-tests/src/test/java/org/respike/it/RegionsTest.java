@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,14 +11,12 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.respike.models.engine.ActionResult;
 import org.respike.elements.RegionTracks;
 import org.respike.elements.spi.Region;
 import org.respike.it.support.Runs;
-import org.respike.models.engine.ActionResult;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
-import org.respike.pipelines.run.PipelineRun;
-import org.respike.plugin.gst.Pipelines;
 import org.respike.plugin.testelements.Recorder;
 
 /**
@@ -93,22 +89,11 @@ class RegionsTest {
      */
     @Test
     void malformedRegionsAreDroppedWithAWarningAndTheStreamGoesOn() {
-        List<ActionResult> actions = Collections.synchronizedList(new ArrayList<>());
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        Pipelines.Result result = PipelineRun.run("videotestsrc num-buffers=48 ! video/x-raw,width=96,height=72,"
-                + "framerate=8/1 ! videoconvert ! respiketestregions boxes=\"0,0,0,10;10,10,-5,20;500,500,10,10;"
-                + "-40,-40,10,10;20,10,40,50\" ! " + infer("") + " ! fakesink", new PipelineRun.Listener() {
-                    @Override
-                    public void onAction(ActionResult action) {
-                        actions.add(action);
-                    }
-
-                    @Override
-                    public void onWarning(String text) {
-                        warnings.add(text);
-                    }
-                }, 120_000);
-        assertEquals(Pipelines.Outcome.EOS, result.outcome(), result.toString());
+        Runs run = Runs.of("videotestsrc num-buffers=48 ! video/x-raw,width=96,height=72,framerate=8/1 ! videoconvert"
+                + " ! respiketestregions boxes=\"0,0,0,10;10,10,-5,20;500,500,10,10;-40,-40,10,10;20,10,40,50\" ! "
+                + infer("") + " ! fakesink").assertEos();
+        List<ActionResult> actions = run.events();
+        List<String> warnings = run.warnings();
         assertTrue(warnings.stream().anyMatch(w -> w.contains("dropped") && w.contains("96x72")), warnings.toString());
         assertTrue(warnings.size() <= 8, "warned at the 1st, 10th, 100th ... only: " + warnings);
         assertTrue(!actions.isEmpty(), "the good box is recognised");

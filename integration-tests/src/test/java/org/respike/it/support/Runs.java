@@ -10,13 +10,24 @@ import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.PipelineRun;
 import org.respike.plugin.gst.Pipelines;
 
-/** A pipeline run with the actions it produced. */
-public record Runs(Pipelines.Result result, List<ActionResult> events) {
+/** A pipeline run with the actions it produced and the warnings it posted. */
+public record Runs(Pipelines.Result result, List<ActionResult> events, List<String> warnings) {
 
     public static Runs of(String launch) {
         List<ActionResult> events = Collections.synchronizedList(new ArrayList<>());
-        Pipelines.Result result = PipelineRun.run(launch, events::add, 120_000);
-        return new Runs(result, List.copyOf(events));
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        Pipelines.Result result = PipelineRun.run(launch, new PipelineRun.Listener() {
+            @Override
+            public void onAction(ActionResult action) {
+                events.add(action);
+            }
+
+            @Override
+            public void onWarning(String text) {
+                warnings.add(text);
+            }
+        }, 120_000);
+        return new Runs(result, List.copyOf(events), List.copyOf(warnings));
     }
 
     /** respikeinfer with the test bundle on the CPU, then any further launch text. */

@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         Path root = RespikeHome.root();
         Path videoFile = (video != null ? video : root.resolve("pipelines/samples/long_57.mp4")).toAbsolutePath();
         Path truthPath = truthFile != null ? truthFile
-                : videoFile.resolveSibling(videoFile.getFileName().toString().replaceFirst("\\.[^.]+$", ".json"));
+                : GroundTruth.besideVideo(videoFile);
         Path modelDir = RespikeHome.model(options.model);
         GroundTruth truth = GroundTruth.read(truthPath, Manifest.read(modelDir.resolve(Manifest.FILE)).labels());
         Files.createDirectories(out);

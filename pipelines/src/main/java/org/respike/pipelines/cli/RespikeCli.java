@@ -3,11 +3,12 @@ package org.respike.pipelines.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The respike command line: demo, launch, classify, inspect, pipelines, events, bench. */
+/** The respike command line: demo, launch, classify, inspect, pipelines, events, bench, tracks. */
 @Command(name = "respike", mixinStandardHelpOptions = true, version = "respike 0.1.0",
         description = "Hybrid ANN+SNN (ReSpike) action recognition in GStreamer pipelines.",
         subcommands = {DemoCommand.class, LaunchCommand.class, ClassifyCommand.class, InspectCommand.class,
-                PipelinesCommand.class, EventsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                PipelinesCommand.class, EventsCommand.class, BenchCommand.class, TracksCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RespikeCli implements Runnable {
 
     @CommandLine.Spec

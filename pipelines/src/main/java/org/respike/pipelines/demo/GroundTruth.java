@@ -34,16 +34,7 @@ public record GroundTruth(List<String> classes, List<Segment> segments) {
 
     /** Reads {@code file} for a model with {@code labels}; every defect is an IOException naming the file. */
     public static GroundTruth read(Path file, List<String> labels) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
+        JsonNode root = readJson(file);
         JsonNode list = root == null ? null : root.isArray() ? root : root.get("timeline");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new IOException(file + ": no segments (expected a list of {label, start_s, end_s} or an object "
@@ -62,6 +53,24 @@ public record GroundTruth(List<String> classes, List<Segment> segments) {
             segments.add(segment(file, i, list.get(i), classes));
         }
         return new GroundTruth(classes, segments);
+    }
+
+    /** The truth file of {@code video}: beside it, with its name and .json. */
+    public static Path besideVideo(Path video) {
+        return video.resolveSibling(video.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".json");
+    }
+
+    /** A truth file's JSON; a missing, special or malformed file is an IOException naming it. */
+    static JsonNode readJson(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+        }
+        try {
+            return new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
+        }
     }
 
     /** Reads {@code file}, whose own classes are the labels (the recipe's files always carry them). */
