@@ -1,6 +1,8 @@
 package org.respike.elements.publish;
 
 import java.util.List;
+import org.respike.elements.events.ClassPolicy;
+import org.respike.elements.events.EventPolicy;
 import org.respike.elements.spi.BasicElementDefinition;
 import org.respike.elements.spi.ElementMetadata;
 import org.respike.elements.spi.PropertySpec;
@@ -11,6 +13,8 @@ public final class PublishElementDefinition extends BasicElementDefinition {
 
     /** Caps: any raw video; the element only reads the buffers' respike-action metas. */
     static final String CAPS = "video/x-raw";
+
+    private static final ClassPolicy DEFAULTS = EventPolicy.DEFAULT_CLASS;
 
     static final List<PropertySpec> PROPERTIES = List.of(
             PropertySpec.choice("method", "Method", "Where events go", "file", List.of(
@@ -41,16 +45,18 @@ public final class PublishElementDefinition extends BasicElementDefinition {
             PropertySpec.real("close-timeout", "Close timeout",
                     "Seconds to deliver what is queued at EOS or stop before counting it unsent", 5.0, 0.0, 3600.0)
                     .readAtStartOnly(),
-            PropertySpec.real("on-score", "On score", "An event starts when its class scores at least this", 0.6, 0.0,
-                    1.0).readAtStartOnly(),
+            PropertySpec.real("on-score", "On score", "An event starts when its class scores at least this",
+                    DEFAULTS.onScore(), 0.0, 1.0).readAtStartOnly(),
             PropertySpec.real("off-score", "Off score",
-                    "An event ends when its class has scored below this for 'hold-time' (at most 'on-score')", 0.4,
-                    0.0, 1.0).readAtStartOnly(),
+                    "An event ends when its class has scored below this for 'hold-time' (at most 'on-score')",
+                    DEFAULTS.offScore(), 0.0, 1.0).readAtStartOnly(),
             PropertySpec.real("min-duration", "Minimum duration",
-                    "Seconds of clip ends the score must hold at 'on-score' before the event starts", 1.0, 0.0, 3600.0)
+                    "Seconds of clip ends the score must hold at 'on-score' before the event starts",
+                    DEFAULTS.minDuration().toMillis() / 1e3, 0.0, 3600.0)
                     .readAtStartOnly(),
             PropertySpec.real("hold-time", "Hold time",
-                    "Seconds below 'off-score' (or of a track unseen) that end an event", 1.5, 0.0, 3600.0)
+                    "Seconds below 'off-score' (or of a track unseen) that end an event",
+                    DEFAULTS.holdTime().toMillis() / 1e3, 0.0, 3600.0)
                     .readAtStartOnly(),
             PropertySpec.real("update-interval", "Update interval",
                     "Seconds between update messages of an open event; 0 = start and end only", 10.0, 0.0, 86400.0)

@@ -149,8 +149,10 @@ class EventDetectorTest {
     @Test
     void classSettingsParseAndBadOnesSayWhatIsWrong() {
         EventPolicy p = EventPolicy.defaults().withClasses("fall:min=0,alert=true;*:on=0.7,hold=3");
-        assertEquals(new ClassPolicy(0.7, 0.4, Duration.ZERO, Duration.ofSeconds(3), true), p.of("fall"));
-        assertEquals(new ClassPolicy(0.7, 0.4, Duration.ofSeconds(1), Duration.ofSeconds(3), false), p.of("walk"));
+        ClassPolicy defaults = EventPolicy.DEFAULT_CLASS;
+        assertEquals(new ClassPolicy(0.7, defaults.offScore(), Duration.ZERO, Duration.ofSeconds(3), true), p.of("fall"));
+        assertEquals(new ClassPolicy(0.7, defaults.offScore(), defaults.minDuration(), Duration.ofSeconds(3), false),
+                p.of("walk"));
         assertEquals("unknown key 'onn' (on, off, min, hold, alert)",
                 assertThrows(IllegalArgumentException.class, () -> p.withClasses("fall:onn=1")).getMessage());
         assertEquals("off score 0.8 above on score 0.7",

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.respike.elements.events.EventPolicy;
 import org.respike.elements.spi.PropertyValues;
 import org.respike.elements.testing.RecordingHost;
 import org.respike.elements.testing.TestFrame;
@@ -73,6 +74,8 @@ class PublishElementTest {
     @Test
     void aHeldScoreStartsAnEventThatEndsAfterTheHoldAndEveryMessageIsPostedAndWritten() throws Exception {
         Path file = tmp.resolve("events.jsonl");
+        props.set("min-duration", 1.0);
+        props.set("hold-time", 1.5);
         started(file);
         for (int i = 0; i < 6; i++) { // fall at 0.9 over clip ends 2.0 .. 4.5 s
             element.process(result(2 * SECOND + i * SECOND / 2, "fall", 0.9, Map.of()));
@@ -137,8 +140,9 @@ class PublishElementTest {
         props.set("off-score", 0.7);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> started(tmp.resolve("events.jsonl")));
-        assertTrue(e.getMessage().contains("off score 0.7 above on score 0.6"), e.getMessage());
-        props.set("off-score", 0.4);
+        assertTrue(e.getMessage().contains("off score 0.7 above on score " + EventPolicy.DEFAULT_CLASS.onScore()),
+                e.getMessage());
+        props.set("off-score", EventPolicy.DEFAULT_CLASS.offScore());
         props.set("classes", "fall:hold");
         e = assertThrows(IllegalArgumentException.class, () -> started(tmp.resolve("events.jsonl")));
         assertTrue(e.getMessage().contains("'hold' is not key=value"), e.getMessage());
