@@ -170,7 +170,7 @@ def card(results, training, configs, bundles, studies=(), cameras=None, generali
         "stems, stages 2-4 halve time and space). Without the pool it stayed at chance accuracy for 3 epochs "
         "of the same recipe.",
         "",
-        "## Training recipe (identical for the four models)",
+        "## Training recipe (the same for every model; each model's epochs are in the ablation table)",
         f"Cross-entropy, {OPTIMIZERS[train_cfg['optimizer']]} (lr {train_cfg['lr']}, weight decay "
         f"{train_cfg['weight_decay']}), 1 warm-up epoch then cosine per iteration, batch "
         f"{train_cfg['batch_size']}, gradient-norm clip 5, seed {train_cfg['seed']}, BPTT through the "

@@ -38,11 +38,11 @@ import org.respike.pipelines.demo.TrackScore;
 class PerPersonTest {
 
     /**
-     * Clip accuracy of the results matched to a person on multi_1; below the committed bundle's 28.8% (trained
-     * on whole frames). The goal is within 5 points of the same model on single-person clips of the family;
-     * raise this when a bundle trained on person crops is committed.
+     * Clip accuracy of the results matched to a person on multi_1; below the committed r8 bundle's 54.2%
+     * (trained on 40% person crops; the r7 bundle, whole frames only, measured 28.8%). The goal is within 5
+     * points of the same model on single-person clips of the family.
      */
-    static final double MIN_TRACK_ACCURACY = 0.20;
+    static final double MIN_TRACK_ACCURACY = 0.45;
 
     /**
      * Tracker bounds on multi_1, a little above what was measured (1 switch, 1 extra track, 2 stalls) and below

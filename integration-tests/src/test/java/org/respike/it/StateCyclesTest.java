@@ -19,7 +19,7 @@ class StateCyclesTest {
 
     @Test
     void memoryIsFlatOverStateCycles() {
-        List<StateCycles.Sample> samples = assertTimeoutPreemptively(Duration.ofSeconds(150),
+        List<StateCycles.Sample> samples = assertTimeoutPreemptively(Duration.ofSeconds(300),
                 () -> StateCycles.run(TestBundles.hybrid(), 400, 10));
         double growth = StateCycles.growthPer100Cycles(samples);
         System.out.println(StateCycles.summary(samples));

@@ -24,8 +24,9 @@ public final class RespikeBinDefinition implements BinDefinition {
                     "Draw the recognised action, spike rate and energy onto the video (with roi: each track's box, "
                             + "id, action and score)", false),
             PropertySpec.choice("roi", "Regions",
-                    "What is recognised: whole frames, or each tracked person. The default stays frame until "
-                            + "per-person recognition is measured against it on multi-person video", "frame", List.of(
+                    "What is recognised: whole frames, or each tracked person. frame is the default because, "
+                            + "measured on multi-person video (README, respike tracks), motion's boxes cover too little "
+                            + "of each person to recognise more people than whole frames do", "frame", List.of(
                             new Choice("frame", "Whole frames (respikeinfer inference-region=full-frame)"),
                             new Choice("upstream", "The regions of interest (GstVideoRegionOfInterestMeta) of a "
                                     + "detector and tracker upstream (inference-region=roi-list)"),
