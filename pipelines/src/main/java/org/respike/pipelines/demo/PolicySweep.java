@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.respike.elements.events.ClassPolicy;
 import org.respike.elements.events.EventDetector;
+import org.respike.elements.events.EventJson;
 import org.respike.elements.events.EventMessage;
 import org.respike.elements.events.EventPolicy;
 import org.respike.models.engine.ActionResult;
@@ -67,9 +68,7 @@ public final class PolicySweep {
             List<EventMessage> messages = new ArrayList<>();
             videos.get(v).forEach(r -> messages.addAll(detector.accept(r)));
             messages.addAll(detector.endAll());
-            List<EventScore.Interval> detected = messages.stream().filter(m -> m.kind() == EventMessage.Kind.END)
-                    .map(m -> new EventScore.Interval(m.label(), m.start().ptsNanos() / 1e9, m.end().ptsNanos() / 1e9))
-                    .toList();
+            List<EventScore.Interval> detected = EventScore.ended(messages.stream().map(EventJson::fields).toList());
             EventScore s = EventScore.of(detected, EventScore.actions(truths.get(v), IDLE));
             events += s.events();
             matchedEvents += s.matchedEvents();
