@@ -24,36 +24,36 @@ import org.respike.pipelines.demo.TrackScore;
  * (what {@code respike tracks} reports). The tracker's bounds hold whatever the model says; the accuracy
  * bound is the model's.
  *
- * <p>Measured 2026-12-03 on a 2-core Intel Xeon VM (renderer r8; {@code respike tracks}), 4 people, 20 s
- * (multi_1, stick family): 201 results, 59 on a person; 1 id switch, 1 fragmented person (1 extra track),
- * 2 stalls (two people never get a result: the 34 results on them cover a piece of the body, at least half
- * inside it but at a mean IoU below 0.3; 100 of the 201 are on no person at all), coverage 36.9% of the
- * groups people are in view. Clip accuracy of the matched results: 28.8% with the committed bundle (trained
- * on whole frames), 55.9% with a proxy bundle trained with 40% person crops (renderer r8, 64 px); whole
- * frames (roi=frame) give each person 13.2% and 27.1%. The same models on 50 single-person clips of the stick
- * family (test split, 160x120): 78.0% and 70.0%. 16 people, 8 s (multi_16): all 16 in view, 16 tracks at
- * once (max-tracks' default, so the cap is hit), 169 results, 22 on a person, coverage 8.6%.
+ * <p>Measured 2026-12-03 on a 2-core Intel Xeon VM (renderer r8 videos, the r8 bundle; {@code respike tracks}),
+ * after respikemotion's warm-up and the end of its opening (its options were chosen on six other multi-person
+ * videos, seeds 101-106): multi_1 (4 people, 20 s, stick family): 194 results, 79 on a person; 4 id switches,
+ * 3 fragmented people (4 extra tracks; two people stand side by side for 4 s, and the ids of a merged blob
+ * can swap when it splits), 2 stalls, coverage 49.4% of the groups people are in view, clip accuracy 60.8%
+ * (72.0% on 50 single-person clips of the stick family at 160x120). Before the change: 201 results, 59 on a
+ * person, 1 switch, 1 extra track, coverage 36.9%, clip accuracy 54.2% (two of the four people, in view from
+ * the first frame, never got a result). multi_16 (16 people, 8 s): 143 results, 36 on a person, coverage
+ * 14.1% (16 tracks at once: max-tracks' default, so the cap is hit).
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class PerPersonTest {
 
     /**
-     * Clip accuracy of the results matched to a person on multi_1; below the committed r8 bundle's 54.2%
-     * (trained on 40% person crops; the r7 bundle, whole frames only, measured 28.8%). The goal is within 5
-     * points of the same model on single-person clips of the family.
+     * Clip accuracy of the results matched to a person on multi_1; below the committed bundle's 60.8% (the r7
+     * bundle, whole frames only, measured 28.8%). The goal is within 5 points of the same model on
+     * single-person clips of the family (72.0%).
      */
-    static final double MIN_TRACK_ACCURACY = 0.45;
+    static final double MIN_TRACK_ACCURACY = 0.52;
 
     /**
-     * Tracker bounds on multi_1, a little above what was measured (1 switch, 1 extra track, 2 stalls) and below
-     * (59 results on a person, coverage 36.9%). A tracker that forgets a track at the first miss (respikemotion
-     * max-age=0 min-hits=1, respikeinfer track-timeout=1) measured 2, 2, 4 stalls, 45 results, 28.1%: it fails.
+     * Tracker bounds on multi_1, a little above what was measured (4 switches, 4 extra tracks, 2 stalls) and
+     * below (79 results on a person, coverage 49.4%). The proposer before its warm-up (the ghosts of whoever
+     * stood in the first frame, two people never tracked) measured 59 results and 36.9%: it fails.
      */
-    static final int MAX_ID_SWITCHES = 3;
-    static final int MAX_EXTRA_TRACKS = 3;
+    static final int MAX_ID_SWITCHES = 6;
+    static final int MAX_EXTRA_TRACKS = 6;
     static final int MAX_STALLS = 3;
-    static final int MIN_RESULTS_ON_A_PERSON = 50;
-    static final double MIN_COVERAGE = 0.30;
+    static final int MIN_RESULTS_ON_A_PERSON = 68;
+    static final double MIN_COVERAGE = 0.43;
 
     private static Runs run(Path video) {
         return Runs.of("filesrc location=" + LaunchTemplate.quote(video.toString()) + " ! decodebin ! respikebin "

@@ -64,7 +64,8 @@ public final class MotionElementDefinition extends BasicElementDefinition {
 
     static MotionOptions motion(PropertyValues props) {
         return new MotionOptions(props.integer("process-width"), props.integer("history"), props.real("threshold"),
-                props.real("min-area"), MOTION.openSize(), MOTION.closeSize(), MOTION.heldThreshold());
+                props.real("min-area"), MOTION.warmupFrames(), MOTION.openSize(), MOTION.closeSize(),
+                MOTION.heldThreshold());
     }
 
     static SortOptions sort(PropertyValues props) {

@@ -38,8 +38,8 @@ import org.respike.models.track.Box;
 
 /**
  * Proposes the boxes of moving things in a static camera's frames, for scenes without a detector:
- * the frame averaged down to a small grey image, OpenCV's MOG2 background subtraction, an opening
- * against speckle and a closing that joins a body's parts, then the bounding boxes of connected
+ * the frame averaged down to a small grey image, OpenCV's MOG2 background subtraction, an optional
+ * opening against speckle and a closing that joins a body's parts, then the bounding boxes of connected
  * components of at least {@code minArea}. A frame where nothing moves gives no box. Owns native memory:
  * close it. Not thread-safe: one per camera.
  *
@@ -72,6 +72,7 @@ public final class MotionProposer implements AutoCloseable {
     private int factor;
     private int srcWidth = -1;
     private int srcHeight = -1;
+    private long frames;
     private boolean closed;
 
     public MotionProposer(MotionOptions options) {
@@ -96,20 +97,24 @@ public final class MotionProposer implements AutoCloseable {
             throw new IllegalStateException("motion proposer is closed");
         }
         shrink(frame);
+        frames++;
+        double rate = frames <= options.warmupFrames() ? Math.max(learningRate, 1.0 / frames) : learningRate;
         if (hold.isEmpty() || background.empty()) {
-            mog2.apply(grey, mask, learningRate);
+            mog2.apply(grey, mask, rate);
         } else {
             markHeld(hold);
             grey.copyTo(shown);
             background.copyTo(shown, held);
-            mog2.apply(shown, mask, learningRate);
+            mog2.apply(shown, mask, rate);
             absdiff(grey, background, difference);
             threshold(difference, difference, options.heldThreshold(), 255, THRESH_BINARY);
             bitwise_and(difference, held, difference);
             bitwise_or(mask, difference, mask);
         }
         mog2.getBackgroundImage(background);
-        morphologyEx(mask, mask, MORPH_OPEN, openKernel);
+        if (options.openSize() > 1) {
+            morphologyEx(mask, mask, MORPH_OPEN, openKernel);
+        }
         morphologyEx(mask, mask, MORPH_CLOSE, closeKernel);
         int n = connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
         if (n <= 1) {
@@ -159,6 +164,7 @@ public final class MotionProposer implements AutoCloseable {
             grey = new Mat((srcHeight + factor - 1) / factor, (srcWidth + factor - 1) / factor, CV_8UC1);
             // MOG2 starts over on a new size; the old background must not be compared with the new frames.
             background.release();
+            frames = 0;
         }
         PixelFormat fmt = f.format();
         int bpp = fmt.bytesPerPixel();
