@@ -26,7 +26,7 @@ final class Results {
         long start = end - CLIP;
         Box box = track == ActionResult.NO_TRACK ? null : new Box(10 * track, 20, 64, 128);
         return new ActionResult(stream, label, 0, score, start + 20 * SECOND, end + 20 * SECOND,
-                start + 20 * SECOND + PTS_OFFSET, end + 20 * SECOND + PTS_OFFSET, 16, 16, 0.1, 1e6, 1000,
+                start + 20 * SECOND + PTS_OFFSET, end + 20 * SECOND + PTS_OFFSET, 16, 16, 0, 0.1, 1e6, 1000,
                 Map.of(label, score, "idle", 1 - score), track, box, null);
     }
 

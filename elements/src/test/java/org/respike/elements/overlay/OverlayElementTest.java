@@ -101,6 +101,6 @@ class OverlayElementTest {
     }
 
     private static ActionResult action(String label, double score, double spikeRate, double energyPj) {
-        return new ActionResult("cam", label, 0, score, 0, 1, 0, 1, 16, 16, spikeRate, energyPj, 100, Map.of(label, score), ActionResult.NO_TRACK, null, null);
+        return new ActionResult("cam", label, 0, score, 0, 1, 0, 1, 16, 16, 0, spikeRate, energyPj, 100, Map.of(label, score), ActionResult.NO_TRACK, null, null);
     }
 }

@@ -46,7 +46,7 @@ class PublishElementTest {
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("idle", 1 - score);
         scores.put(label, score);
-        ActionResult a = new ActionResult("camera-3", label, 5, score, end - 2 * SECOND, end, end - 2 * SECOND, end, 16, 16, 0.1,
+        ActionResult a = new ActionResult("camera-3", label, 5, score, end - 2 * SECOND, end, end - 2 * SECOND, end, 16, 16, 0, 0.1,
                 1e6, 1000, scores, ActionResult.NO_TRACK, null, null);
         TestFrame frame = new TestFrame(TestFrame.rgb(8, 8), end, false);
         Map<String, Object> fields = new LinkedHashMap<>(a.fields());

@@ -31,6 +31,9 @@ import org.respike.models.track.Box;
  * @param frames frames in this clip
  * @param streamFrames frames the model has consumed on this stream so far (since start or the last flush), as
  *     the element that feeds the stream counts them ({@link #at}); 0 as the engine returns it
+ * @param skippedGroups groups of this clip (for a clip model: 1 if the whole clip) that reused an earlier
+ *     group's result because the scene was static (respikeinfer static-threshold); their steps are not in the
+ *     spike rate and they add no energy
  * @param spikeRate spikes per neuron per step over the SNN's LIF layers in this clip (0..1); 0 for clip models
  * @param energyPj estimated energy of this clip's inference in picojoules (45 nm: 4.6 pJ/MAC, 0.9 pJ/AC)
  * @param latencyUs from the push of the clip's last frame to this result, in microseconds
@@ -43,8 +46,8 @@ import org.respike.models.track.Box;
  *     {@link #fromFields}, which carry no logits
  */
 public record ActionResult(String streamId, String label, int labelIndex, double score, long start, long end,
-        long ptsStart, long ptsEnd, int frames, long streamFrames, double spikeRate, double energyPj,
-        long latencyUs, Map<String, Double> scores, long trackId, Box box, ModelOutput model) {
+        long ptsStart, long ptsEnd, int frames, long streamFrames, int skippedGroups, double spikeRate,
+        double energyPj, long latencyUs, Map<String, Double> scores, long trackId, Box box, ModelOutput model) {
 
     /** Name of the element message structure, of the GstCustomMeta and of the ROI meta's param structure. */
     public static final String NAME = "respike-action";
@@ -56,14 +59,12 @@ public record ActionResult(String streamId, String label, int labelIndex, double
     public static final class ModelOutput {
         private final float[] logits;
         private final int groups;
-        private final int skippedGroups;
         private final float[] layerSpikeRates;
 
         /** Takes the arrays, which the stream has just made for this result. */
-        ModelOutput(float[] logits, int groups, int skippedGroups, float[] layerSpikeRates) {
+        ModelOutput(float[] logits, int groups, float[] layerSpikeRates) {
             this.logits = logits;
             this.groups = groups;
-            this.skippedGroups = skippedGroups;
             this.layerSpikeRates = layerSpikeRates;
         }
 
@@ -75,14 +76,6 @@ public record ActionResult(String streamId, String label, int labelIndex, double
         /** Groups of s frames in the clip (the whole clip counts as one for a clip-architecture model). */
         public int groups() {
             return groups;
-        }
-
-        /**
-         * Groups of this clip (for a clip model: 1 if the whole clip) that reused an earlier group's result
-         * because the scene was static; their steps are not in the spike rates and they add no energy.
-         */
-        public int skippedGroups() {
-            return skippedGroups;
         }
 
         /** Fraction of neurons spiking per step, per LIF layer in manifest order (empty for clip models). */
@@ -104,8 +97,8 @@ public record ActionResult(String streamId, String label, int labelIndex, double
         float[] p = softmax(logits);
         int best = argmax(logits);
         return new ActionResult(streamId, labels.get(best), best, p[best], ptsStart, ptsEnd, ptsStart, ptsEnd, frames,
-                0, spikeRate, energyPj, latencyNanos / 1000L, new LabelScores(labels, p), NO_TRACK, null,
-                new ModelOutput(logits, groups, skippedGroups, layerSpikeRates));
+                0, skippedGroups, spikeRate, energyPj, latencyNanos / 1000L, new LabelScores(labels, p), NO_TRACK, null,
+                new ModelOutput(logits, groups, layerSpikeRates));
     }
 
     /**
@@ -114,14 +107,14 @@ public record ActionResult(String streamId, String label, int labelIndex, double
      */
     public ActionResult at(long runningTimeOffset, long streamFrames) {
         return new ActionResult(streamId, label, labelIndex, score, ptsStart + runningTimeOffset,
-                ptsEnd + runningTimeOffset, ptsStart, ptsEnd, frames, streamFrames, spikeRate, energyPj, latencyUs,
-                scores, trackId, box, model);
+                ptsEnd + runningTimeOffset, ptsStart, ptsEnd, frames, streamFrames, skippedGroups, spikeRate, energyPj,
+                latencyUs, scores, trackId, box, model);
     }
 
     /** This result as the clip of track {@code trackId}, whose last box was {@code box}. */
     public ActionResult ofTrack(long trackId, Box box) {
         return new ActionResult(streamId, label, labelIndex, score, start, end, ptsStart, ptsEnd, frames, streamFrames,
-                spikeRate, energyPj, latencyUs, scores, trackId, box, model);
+                skippedGroups, spikeRate, energyPj, latencyUs, scores, trackId, box, model);
     }
 
     /** The fields, in the order gst-launch-1.0 -m and the JSON lines show them. */
@@ -137,6 +130,7 @@ public record ActionResult(String streamId, String label, int labelIndex, double
         f.put("pts-end", ptsEnd);
         f.put("frames", frames);
         f.put("stream-frames", streamFrames);
+        f.put("skipped-groups", skippedGroups);
         f.put("spike-rate", spikeRate);
         f.put("energy-pj", energyPj);
         f.put("latency-us", latencyUs);
@@ -163,7 +157,9 @@ public record ActionResult(String streamId, String label, int labelIndex, double
         return new ActionResult(text(f, "stream-id"), text(f, "label"), number(f, "label-index").intValue(),
                 number(f, "score").doubleValue(), number(f, "start").longValue(), number(f, "end").longValue(),
                 number(f, "pts-start").longValue(), number(f, "pts-end").longValue(), number(f, "frames").intValue(),
-                number(f, "stream-frames").longValue(), number(f, "spike-rate").doubleValue(),
+                number(f, "stream-frames").longValue(),
+                f.containsKey("skipped-groups") ? number(f, "skipped-groups").intValue() : 0,
+                number(f, "spike-rate").doubleValue(),
                 number(f, "energy-pj").doubleValue(), number(f, "latency-us").longValue(), scores,
                 f.containsKey("track-id") ? number(f, "track-id").longValue() : NO_TRACK, box(f.get("box")), null);
     }
@@ -171,8 +167,7 @@ public record ActionResult(String streamId, String label, int labelIndex, double
     @Override
     public String toString() {
         String track = trackId == NO_TRACK ? "" : "#" + trackId;
-        String skipped = model == null ? "" : String.format(", %d/%d groups skipped", model.skippedGroups(),
-                model.groups());
+        String skipped = model == null ? "" : String.format(", %d/%d groups skipped", skippedGroups, model.groups());
         return String.format("%s%s: %s %.3f [%d..%d ns, %d frames%s, %.1f nJ, %.2f ms]", streamId, track, label,
                 score, ptsStart, ptsEnd, frames, skipped, energyPj / 1000, latencyUs / 1e3);
     }

@@ -85,7 +85,7 @@ class StaticSceneTest {
             // calls such groups idle or wave by a small margin; gated, the scene has one label throughout.
             assertEquals(gated.results().get(0).label(), g.label(), "result " + i);
             // The first result's window holds the group that ran; later windows only reused groups.
-            assertEquals(i == 0 ? m.groupsPerClip() - 1 : m.groupsPerClip(), g.model().skippedGroups(), "result " + i);
+            assertEquals(i == 0 ? m.groupsPerClip() - 1 : m.groupsPerClip(), g.skippedGroups(), "result " + i);
             assertTrue(g.energyPj() < ungated.results().get(i).energyPj());
         }
         assertEquals(0, ungated.skipped());
@@ -98,7 +98,7 @@ class StaticSceneTest {
         Run gated = run(clip, StreamOptions.defaults(), () -> still(2), frames);
         Run ungated = run(clip, StreamOptions.defaults().withStaticThreshold(0), () -> still(2), frames);
         assertEquals(clips - 1, gated.skipped());
-        assertEquals(List.of(0, 1, 1), gated.results().stream().map(r -> r.model().skippedGroups()).toList());
+        assertEquals(List.of(0, 1, 1), gated.results().stream().map(r -> r.skippedGroups()).toList());
         for (int i = 0; i < clips; i++) {
             assertEquals(ungated.results().get(i).label(), gated.results().get(i).label());
         }
@@ -131,7 +131,7 @@ class StaticSceneTest {
                 }
                 rightGated += gated.labelIndex() == c.label() ? 1 : 0;
                 rightUngated += ungated.labelIndex() == c.label() ? 1 : 0;
-                skipped += gated.model().skippedGroups();
+                skipped += gated.skippedGroups();
                 groups += gated.model().groups();
             }
             System.out.printf("%s golden clips with the default gate: %d of %d groups skipped, %d/%d right "
@@ -174,9 +174,9 @@ class StaticSceneTest {
         Run gated = run(hybrid, perGroup, scene, 5 * s);
         Run ungated = run(hybrid, perGroup.withStaticThreshold(0), scene, 5 * s);
         assertEquals(1, gated.skipped(), "group 2 only");
-        assertEquals(1, gated.results().get(1).model().skippedGroups());
+        assertEquals(1, gated.results().get(1).skippedGroups());
         for (int g : new int[] {0, 2, 3, 4}) {
-            assertEquals(0, gated.results().get(g).model().skippedGroups());
+            assertEquals(0, gated.results().get(g).skippedGroups());
             assertArrayEquals(ungated.results().get(g).model().logits(), gated.results().get(g).model().logits(), "group " + g);
         }
     }

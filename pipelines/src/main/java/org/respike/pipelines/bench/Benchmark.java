@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.respike.models.engine.ActionResult;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.Latency;
 import org.respike.pipelines.run.PipelineRun;
@@ -136,6 +137,7 @@ public final class Benchmark {
         Latency latency = Latency.of(one.events());
         m.put("latency_us_p50", latency.p50Us());
         m.put("latency_us_p99", latency.p99Us());
+        m.put("gate_skipped_share", skippedShare(one.events(), manifest));
 
         Map<String, Object> trials = new LinkedHashMap<>();
         for (Variant v : VARIANTS) {
@@ -160,6 +162,17 @@ public final class Benchmark {
         m.put("engine_fps_1_thread", engine.framesPerSecond());
         m.put("engine_gflops_1_thread", engine.gflops());
         return m;
+    }
+
+    /**
+     * Share of the groups that the static-scene gate answered with an earlier result in these results: a clip
+     * model's result counts one skipped group for a skipped clip, the hybrid's one per skipped group of its clip.
+     */
+    static double skippedShare(List<ActionResult> results, JsonNode manifest) {
+        int groupsPerClip = manifest.path("architecture").asText().equals("clip") ? 1
+                : manifest.path("clip_frames").asInt() / manifest.path("stride").asInt();
+        long skipped = results.stream().mapToLong(ActionResult::skippedGroups).sum();
+        return results.isEmpty() ? 0 : (double) skipped / ((long) results.size() * groupsPerClip);
     }
 
     private List<String> describe(List<StreamLoad.Trial> trials) {
@@ -257,6 +270,8 @@ public final class Benchmark {
                 m -> streams(m.get("realtime_streams_ungated"), decodeLimit));
         row(md, "real-time streams, gate on, max-batch=" + BATCH, models,
                 m -> streams(m.get("realtime_streams_gated_batched"), decodeLimit));
+        row(md, "groups the static-scene gate skipped (one stream, default settings)", models,
+                m -> pct(m.get("gate_skipped_share")));
         row(md, "latency p50 / p99 (last frame of a clip to its result)", models,
                 m -> m.get("latency_us_p50") + " / " + m.get("latency_us_p99") + " us");
         row(md, "model CPU per model frame, in the pipeline / engine alone (640x360 in, gate off)", models,

@@ -20,7 +20,7 @@ class PolicySweepTest {
         for (long end = 2 * SECOND; end <= 10 * SECOND; end += SECOND / 2) {
             String label = end <= 5 * SECOND ? "wave" : "idle";
             double s = label.equals("wave") ? score : 0.9;
-            out.add(new ActionResult("cam", label, 0, s, end - 2 * SECOND, end, end - 2 * SECOND, end, 16, 0, 0, 0,
+            out.add(new ActionResult("cam", label, 0, s, end - 2 * SECOND, end, end - 2 * SECOND, end, 16, 0, 0, 0, 0,
                     0, Map.of(label, s), ActionResult.NO_TRACK, null, null));
         }
         return out;

@@ -47,7 +47,7 @@ class TrackScoreTest {
     private static ActionResult result(long track, Box box, int end, String label) {
         long ns = (long) (1e9 / FPS);
         return new ActionResult("cam#" + track, label, 0, 0.9, (end - 16) * ns, end * ns, (end - 16) * ns, end * ns, 16,
-                end, 0.1, 1, 1, Map.of(label, 0.9), track, box, null);
+                end, 0, 0.1, 1, 1, Map.of(label, 0.9), track, box, null);
     }
 
     /** A track's results every group from frame 16 to {@code to}, the label each person holds. */
