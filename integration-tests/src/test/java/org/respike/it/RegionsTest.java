@@ -11,10 +11,10 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.respike.models.engine.ActionResult;
 import org.respike.elements.RegionTracks;
 import org.respike.elements.spi.Region;
 import org.respike.it.support.Runs;
+import org.respike.models.engine.ActionResult;
 import org.respike.models.testing.TestBundles;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.plugin.testelements.Recorder;
@@ -99,7 +99,7 @@ class RegionsTest {
         assertTrue(!actions.isEmpty(), "the good box is recognised");
         for (ActionResult a : actions) {
             assertEquals(5, a.trackId(), "the fifth box, meta id 5: " + a);
-            assertEquals(new org.respike.models.track.Box(20, 10, 40, 50), a.box());
+            assertEquals(new org.respike.models.frame.Box(20, 10, 40, 50), a.box());
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.respike.models.engine.ActionResult;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 
 /**
  * Turns the stream of classifier results into events, per stream, per track (a result's track id, or

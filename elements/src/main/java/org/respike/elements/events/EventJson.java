@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.respike.models.engine.ActionResult;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 
 /**
  * The wire form of an {@link EventMessage}: one JSON object, schema {@value #SCHEMA}, documented in

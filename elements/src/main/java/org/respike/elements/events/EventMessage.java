@@ -1,7 +1,7 @@
 package org.respike.elements.events;
 
 import java.util.UUID;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 
 /**
  * What goes out about one event: its start, a periodic update while it lasts, and its end. All three

@@ -9,11 +9,11 @@ import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoElement;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
+import org.respike.models.frame.Box;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.FrameSampler;
 import org.respike.models.frame.PixelFormat;
 import org.respike.models.motion.MotionTracker;
-import org.respike.models.track.Box;
 import org.respike.models.track.TrackedRegion;
 
 /**

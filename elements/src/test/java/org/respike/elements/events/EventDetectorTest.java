@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.respike.elements.events.EventMessage.EndReason;
 import org.respike.elements.events.EventMessage.Kind;
 import org.respike.models.engine.ActionResult;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 
 class EventDetectorTest {
 

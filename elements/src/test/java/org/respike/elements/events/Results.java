@@ -1,10 +1,10 @@
 package org.respike.elements.events;
 
 import java.time.Instant;
-import java.util.function.LongFunction;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.respike.models.engine.ActionResult;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 
 /** Classifier results as respikeinfer makes them: 2 s clips, one every 0.5 s, PTS 10 s behind running time. */
 final class Results {

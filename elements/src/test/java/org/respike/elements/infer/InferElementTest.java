@@ -15,8 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.respike.elements.RegionTracks;
-import org.respike.elements.spi.Region;
 import org.respike.elements.spi.PropertyValues;
+import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.RecordingHost;
 import org.respike.elements.testing.TestFrame;
@@ -24,9 +24,9 @@ import org.respike.models.bundle.BundleException;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.BatchCounts;
 import org.respike.models.engine.InferenceEngine;
+import org.respike.models.frame.Box;
 import org.respike.models.testing.Cadence;
 import org.respike.models.testing.TestBundles;
-import org.respike.models.track.Box;
 
 class InferElementTest {
 

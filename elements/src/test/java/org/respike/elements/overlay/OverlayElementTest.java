@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.respike.elements.RegionTracks;
-import org.respike.elements.spi.Region;
-import org.respike.models.engine.ActionResult;
-import org.respike.models.track.Box;
 import org.respike.elements.spi.PropertyValues;
+import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.testing.TestFrame;
+import org.respike.models.engine.ActionResult;
+import org.respike.models.frame.Box;
 
 class OverlayElementTest {
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 
 /**
  * The classification of one clip of one stream (and one tracked person, where there is a tracker): what an

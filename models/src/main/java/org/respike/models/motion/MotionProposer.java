@@ -10,9 +10,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_HEIGHT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_LEFT;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_TOP;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_WIDTH;
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
-import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
 import static org.bytedeco.opencv.global.opencv_imgproc.connectedComponentsWithStats;
@@ -32,9 +32,9 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.BackgroundSubtractorMOG2;
+import org.respike.models.frame.Box;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.PixelFormat;
-import org.respike.models.track.Box;
 
 /**
  * Proposes the boxes of moving things in a static camera's frames, for scenes without a detector:

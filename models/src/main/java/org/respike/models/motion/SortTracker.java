@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 import org.respike.models.track.BoxFilter;
 import org.respike.models.track.TrackedRegion;
 

@@ -1,5 +1,7 @@
 package org.respike.models.track;
 
+import org.respike.models.frame.Box;
+
 /**
  * Smooths one object's box over frames: an alpha-beta filter (constant velocity) on the centre and
  * exponential smoothing of the size. Frames may be skipped between observations; the velocity is per

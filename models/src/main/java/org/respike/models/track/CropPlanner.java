@@ -1,5 +1,7 @@
 package org.respike.models.track;
 
+import org.respike.models.frame.Box;
+
 /**
  * Plans the crop of a track for one group of s frames, at the group's key frame. The crop has the model
  * input's aspect, covers the smoothed box times the context factor, is centred where the track will be

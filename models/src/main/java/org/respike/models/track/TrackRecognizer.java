@@ -11,6 +11,7 @@ import org.respike.models.bundle.Manifest;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.InferenceEngine;
+import org.respike.models.frame.Box;
 import org.respike.models.frame.Frame;
 
 /**

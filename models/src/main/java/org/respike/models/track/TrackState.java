@@ -3,6 +3,7 @@ package org.respike.models.track;
 import java.util.Optional;
 import org.respike.models.engine.ActionResult;
 import org.respike.models.engine.ActionStream;
+import org.respike.models.frame.Box;
 import org.respike.models.frame.Frame;
 
 /** One live track: its stream, its smoothed box and the crop held for the current group. */

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.respike.models.frame.Box;
 import org.respike.models.testing.Scene;
 import org.respike.models.testing.Scene.Blob;
-import org.respike.models.track.Box;
 import org.respike.models.track.TrackedRegion;
 
 /** Background subtraction + SORT on rendered 640x360 scenes at 8 fps with people 17% of the frame high. */

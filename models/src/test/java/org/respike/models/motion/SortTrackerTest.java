@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 import org.respike.models.track.TrackedRegion;
 
 /** The tracker alone, on box lists: no OpenCV. */

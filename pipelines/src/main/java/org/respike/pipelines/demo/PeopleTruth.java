@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 
 /**
  * The per-person ground truth of a multi-person video, as the recipe's renderer writes it

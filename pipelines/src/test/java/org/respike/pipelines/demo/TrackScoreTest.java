@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.respike.models.engine.ActionResult;
-import org.respike.models.track.Box;
+import org.respike.models.frame.Box;
 
 /** The per-person scoring rules on hand-made truth and results (8 fps, groups of 4 frames). */
 class TrackScoreTest {

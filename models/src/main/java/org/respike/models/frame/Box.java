@@ -1,4 +1,4 @@
-package org.respike.models.track;
+package org.respike.models.frame;
 
 /**
  * An axis-aligned box in frame pixels: left, top, width, height, as GstVideoRegionOfInterestMeta and
