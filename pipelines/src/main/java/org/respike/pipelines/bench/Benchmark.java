@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.respike.models.engine.ActionResult;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.Latency;
@@ -145,7 +146,11 @@ public final class Benchmark {
             // Another engine config opens its own sessions: loaded here, not in the search's first trial.
             load.run(stage + v.properties(), 1);
             List<StreamLoad.Trial> tried = new ArrayList<>();
-            m.put(v.key(), load.capacity(stage + v.properties(), maxStreams, tried));
+            int capacity = load.capacity(stage + v.properties(), maxStreams, tried);
+            m.put(v.key(), capacity);
+            // Latency while that many streams share the machine (max-wait included where batching).
+            tried.stream().filter(t -> t.streams() == capacity && t.realTime()).reduce((a, b) -> b)
+                    .ifPresent(t -> m.put(v.key() + "_latency_us_p99", Latency.of(t.events()).p99Us()));
             trials.put(v.key(), describe(tried));
         }
         m.put("capacity_trials", trials);
@@ -270,6 +275,9 @@ public final class Benchmark {
                 m -> streams(m.get("realtime_streams_ungated"), decodeLimit));
         row(md, "real-time streams, gate on, max-batch=" + BATCH, models,
                 m -> streams(m.get("realtime_streams_gated_batched"), decodeLimit));
+        row(md, "latency p99 at those three capacities (us)", models, m -> VARIANTS.stream()
+                .map(v -> String.valueOf(m.getOrDefault(v.key() + "_latency_us_p99", "-")))
+                .collect(Collectors.joining(" / ")));
         row(md, "groups the static-scene gate skipped (one stream, default settings)", models,
                 m -> pct(m.get("gate_skipped_share")));
         row(md, "latency p50 / p99 (last frame of a clip to its result)", models,
