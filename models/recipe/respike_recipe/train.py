@@ -52,6 +52,9 @@ def parse_args(argv=None):
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--init", metavar="RUN",
+                    help="start from the weights of RUN's last checkpoint (same model config) with a fresh "
+                         "optimizer and schedule: a warm restart that lengthens a finished run")
     ap.add_argument("--config", choices=["small", "full"], default="small")
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                     help="override a ReSpikeConfig field, e.g. --set stem_pool=false --set size=96 (JSON values)")
@@ -185,6 +188,16 @@ def overrides(pairs) -> dict:
     return out
 
 
+def init_weights(model, cfg, run: Path, device):
+    """Loads RUN's last weights into MODEL; refuses a run of another architecture in one line."""
+    theirs, ours = ReSpikeConfig.from_dict(load_config(run)["model"]).to_dict(), cfg.to_dict()
+    if theirs != ours:
+        diff = sorted(k for k in ours if theirs.get(k) != ours[k])
+        raise SystemExit(f"--init {run}: its model config differs in {', '.join(diff)}")
+    model.load_state_dict(load_checkpoint(run, device)["model"])
+    print(f"starting from the weights of {run}", flush=True)
+
+
 def main(argv=None):
     args = parse_args(argv)
     torch.set_num_threads(args.threads)
@@ -207,6 +220,8 @@ def main(argv=None):
         epochs = load_config(out)["train"]["epochs"]
         print(f"resuming {out} at epoch {start + 1}/{epochs}", flush=True)
     else:
+        if args.init:
+            init_weights(model, cfg, Path(args.init), args.device)
         data = {"render_version": RENDER_VERSION, "families": list(training_families(args))} if args.data == "synthetic" else {}
         save_config(out, cfg, {"train": {**vars(args), "epochs": epochs, **data}, "classes": classes,
                                "command": " ".join(["/usr/bin/python3", "-m", "respike_recipe.train",

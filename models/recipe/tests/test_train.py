@@ -21,6 +21,23 @@ def test_trains_and_checkpoints_every_epoch(tmp_path, tiny_train, capsys):
     assert "epoch 2/2" in capsys.readouterr().out
 
 
+def test_init_starts_a_new_run_from_a_finished_runs_weights(tmp_path, tiny_train, capsys):
+    tiny_train(tmp_path / "first", "--epochs", "1", "--batch-size", "4")
+    first = load_checkpoint(tmp_path / "first")["model"]
+    tiny_train(tmp_path / "again", "--epochs", "1", "--batch-size", "4", "--init", str(tmp_path / "first"),
+               "--lr", "1e-9")
+    assert "starting from the weights of" in capsys.readouterr().out
+    again = load_checkpoint(tmp_path / "again")
+    assert [h["epoch"] for h in again["history"]] == [1]
+    # a negligible lr: only BatchNorm's running statistics move, every learnt weight is the first run's
+    learnt = [k for k, v in first.items() if v.is_floating_point() and "running" not in k]
+    assert learnt and all(torch.allclose(first[k], again["model"][k], atol=1e-6) for k in learnt)
+    fresh = build_model(ReSpikeConfig(mode="ann", num_classes=10, size=32)).state_dict()
+    assert not all(torch.allclose(fresh[k], again["model"][k], atol=1e-6) for k in learnt)
+    with pytest.raises(SystemExit, match="model config differs in size"):
+        tiny_train(tmp_path / "other", "--epochs", "1", "--set", "size=48", "--init", str(tmp_path / "first"))
+
+
 def test_a_split_smaller_than_one_batch_is_a_clear_error(tmp_path, tiny_train):
     with pytest.raises(SystemExit, match="fewer than one batch of 64"):
         tiny_train(tmp_path / "run", "--epochs", "1", "--batch-size", "64")
