@@ -21,10 +21,21 @@ SIZE=64
 PER_CLASS=600
 # The shipped 3D CNN had 12 epochs: what fitted the session beside the hybrid (recipe README).
 C3D_EPOCHS=12
+# Then both shipped models get a warm restart from their first run's weights: a second cosine cycle at half
+# the peak learning rate, with another seed (recipe README, "Warm restarts").
+RESTART_EPOCHS=12
+RESTART_LR=1e-3
 STRIDES=${STRIDES:-$SHIPPED}
 
 name() {  # MODEL STRIDE -> run name: runs/hybrid is s=4, runs/hybrid-s8 is s=8
   if [ "$2" = "$SHIPPED" ]; then echo "$1"; else echo "$1-s$2"; fi
+}
+
+restart() {  # MODEL ARGS...: runs/MODEL-base, trained already, continues as runs/MODEL
+  local model=$1; shift
+  $PY -m respike_recipe.train --model "$model" --out "$RUNS/$model" --init "$RUNS/$model-base" "$@" \
+    --train-per-class "$PER_CLASS" --epochs "$RESTART_EPOCHS" --lr "$RESTART_LR" --warmup-epochs 0.5 --seed 1 \
+    --resume 2>&1 | tee "$RUNS/$model.log"
 }
 
 # Position codes in the fusion: with 900 clips per class they lifted the hybrid's validation accuracy
@@ -32,13 +43,17 @@ name() {  # MODEL STRIDE -> run name: runs/hybrid is s=4, runs/hybrid-s8 is s=8
 for stride in $STRIDES; do
   for model in hybrid ann snn; do
     run=$(name "$model" "$stride")
+    # the shipped hybrid's first run; restart() below continues it
+    [ "$model" = hybrid ] && [ "$stride" = "$SHIPPED" ] && run=hybrid-base
     extra=()
     [ "$model" = hybrid ] && extra=(--set fusion_pos=true)
     $PY -m respike_recipe.train --model "$model" --out "$RUNS/$run" --set stride="$stride" --set size="$SIZE" "${extra[@]}" \
       --train-per-class "$PER_CLASS" --epochs "$EPOCHS" --seed 0 --resume 2>&1 | tee "$RUNS/$run.log"
   done
 done
-$PY -m respike_recipe.train --model c3d --out "$RUNS/c3d" --set size="$SIZE" --train-per-class "$PER_CLASS" --epochs "$C3D_EPOCHS" --seed 0 --resume 2>&1 | tee "$RUNS/c3d.log"
+$PY -m respike_recipe.train --model c3d --out "$RUNS/c3d-base" --set size="$SIZE" --train-per-class "$PER_CLASS" --epochs "$C3D_EPOCHS" --seed 0 --resume 2>&1 | tee "$RUNS/c3d-base.log"
+restart hybrid --set stride="$SHIPPED" --set size="$SIZE" --set fusion_pos=true
+restart c3d --set size="$SIZE"
 
 $PY -m respike_recipe.evaluate --runs "$RUNS"/{hybrid,ann,snn,c3d} --out "$RUNS/ablation.json"
 studies=()

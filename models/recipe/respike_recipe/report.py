@@ -27,8 +27,16 @@ LABEL_OFFSETS = {"hybrid": (-40, 10), "ann": (8, -14), "snn": (-30, 10), "c3d": 
 
 
 def training_summary(run: Path) -> dict:
+    """Epochs and minutes include those of the runs it started from (train --init), e.g. "20+12"."""
     history = load_checkpoint(run)["history"]
-    return {"epochs": len(history), "minutes": sum(h["seconds"] for h in history) / 60,
+    epochs, minutes = [len(history)], sum(h["seconds"] for h in history) / 60
+    init = load_config(run)["train"].get("init")
+    while init:
+        earlier = load_checkpoint(init)["history"]
+        epochs.insert(0, len(earlier))
+        minutes += sum(h["seconds"] for h in earlier) / 60
+        init = load_config(init)["train"].get("init")
+    return {"epochs": "+".join(map(str, epochs)), "minutes": minutes,
             "val_acc": history[-1]["val_acc"], "train_acc": history[-1]["train_acc"], "run": run}
 
 
@@ -104,10 +112,32 @@ def worst_pairs(m, n=4):
     return [(m["labels"][i], m["labels"][j], int(cm[i, j])) for i, j in idx if cm[i, j]]
 
 
+def first_train_config(config: dict) -> dict:
+    """The train settings of the run a chain of warm restarts (train --init) started from."""
+    train = config["train"]
+    while train.get("init"):
+        train = load_config(train["init"])["train"]
+    return train
+
+
+def restart_line(configs: dict) -> str:
+    """What the warm restarts (train --init) of the card's models changed, or nothing."""
+    restarted = {k: c["train"] for k, c in configs.items() if c["train"].get("init")}
+    if not restarted:
+        return ""
+    t = next(iter(restarted.values()))
+    others = [TITLES[c["model"]["mode"]] for k, c in configs.items() if k not in restarted]
+    names = " and ".join(TITLES[configs[k]["model"]["mode"]] for k in restarted)
+    return (f" The {names} then restarted from those weights with a fresh optimizer and schedule (train --init): "
+            f"{t['epochs']} more epochs at lr {t['lr']}, {t['warmup_epochs']:g} warm-up epoch, seed {t['seed']}"
+            + (f"; {' and '.join(others)} did not, so they had fewer steps." if others else "."))
+
+
 def card(results, training, configs, bundles, studies=(), cameras=None, generalisation=None) -> str:
     hybrid, c3d = results.get("hybrid"), results.get("c3d")
     cfg = configs["hybrid"]["model"]
     train_cfg = configs["hybrid"]["train"]
+    first_cfg = first_train_config(configs["hybrid"])
     rows = []
     for name, m in results.items():
         t = training[name]
@@ -171,10 +201,10 @@ def card(results, training, configs, bundles, studies=(), cameras=None, generali
         "of the same recipe.",
         "",
         "## Training recipe (the same for every model; each model's epochs are in the ablation table)",
-        f"Cross-entropy, {OPTIMIZERS[train_cfg['optimizer']]} (lr {train_cfg['lr']}, weight decay "
-        f"{train_cfg['weight_decay']}), 1 warm-up epoch then cosine per iteration, batch "
-        f"{train_cfg['batch_size']}, gradient-norm clip 5, seed {train_cfg['seed']}, BPTT through the "
-        "unrolled timesteps. " + OPTIMIZER_NOTE,
+        f"Cross-entropy, {OPTIMIZERS[first_cfg['optimizer']]} (lr {first_cfg['lr']}, weight decay "
+        f"{first_cfg['weight_decay']}), {first_cfg['warmup_epochs']:g} warm-up epoch then cosine per iteration, "
+        f"batch {first_cfg['batch_size']}, gradient-norm clip 5, seed {first_cfg['seed']}, BPTT through the "
+        "unrolled timesteps. " + OPTIMIZER_NOTE + restart_line(configs),
         "",
         "## Ablation (test split)",
         table,
