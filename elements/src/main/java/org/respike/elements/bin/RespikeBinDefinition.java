@@ -25,8 +25,9 @@ public final class RespikeBinDefinition implements BinDefinition {
                             + "id, action and score)", false),
             PropertySpec.choice("roi", "Regions",
                     "What is recognised: whole frames, or each tracked person. frame is the default because, "
-                            + "measured on multi-person video (README, respike tracks), motion's boxes cover too little "
-                            + "of each person to recognise more people than whole frames do", "frame", List.of(
+                            + "measured on multi-person video (README, respike tracks), per-person tracks from motion "
+                            + "recognise no more people than whole frames do: they cover about half of each person's "
+                            + "time in view", "frame", List.of(
                             new Choice("frame", "Whole frames (respikeinfer inference-region=full-frame)"),
                             new Choice("upstream", "The regions of interest (GstVideoRegionOfInterestMeta) of a "
                                     + "detector and tracker upstream (inference-region=roi-list)"),

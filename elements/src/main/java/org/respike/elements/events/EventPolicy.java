@@ -16,14 +16,15 @@ public record EventPolicy(ClassPolicy defaultClass, Map<String, ClassPolicy> per
                           Duration updateInterval) {
 
     /**
-     * Chosen by {@code PolicySweep} (pipelines) for the r8 hybrid on six 60 s tuning videos (photo and stick
-     * families, seeds 1-3; the sample video is not among them), the best smaller of precision and recall
-     * (tied with a 0.5 s hold, which has lower precision):
-     * an event starts at the first result at 0.35 and ends after 1 s below 0.25 (precision 0.708, recall
-     * 0.622 there; the earlier placeholders 0.6 / 0.4 / 1 s / 1.5 s: 1.000 and 0.351). Updates every 10 s.
+     * Chosen by {@code PolicySweep} (pipelines) for the shipped hybrid (renderer r8, warm restart) on six 60 s
+     * tuning videos (photo and stick families, seeds 1-3; the sample video is not among them): the best
+     * smaller of precision and recall, ties broken by precision (a 0.5 s hold tied with lower precision).
+     * An event starts when a class holds 0.30 for 0.5 s of clip ends (two results in a row) and ends after
+     * 1 s below 0.20: precision 0.681, recall 0.662 there (the previous default, 0.35 / 0.25 / 0 s / 1 s,
+     * chosen for the bundle before: 0.635 and 0.635 with this one). Updates every 10 s.
      */
     public static final ClassPolicy DEFAULT_CLASS =
-            new ClassPolicy(0.35, 0.25, Duration.ZERO, Duration.ofSeconds(1), false);
+            new ClassPolicy(0.30, 0.20, Duration.ofMillis(500), Duration.ofSeconds(1), false);
 
     public EventPolicy {
         perClass = Map.copyOf(perClass);

@@ -37,7 +37,7 @@ public final class PolicySweep {
 
     private PolicySweep() {}
 
-    /** Every policy of the grid, best mean of precision and recall first. */
+    /** Every policy of the grid, best smaller of precision and recall first, ties by precision. */
     public static List<Row> sweep(List<List<ActionResult>> videos, List<GroundTruth> truths) {
         List<Row> rows = new ArrayList<>();
         for (double on : new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.6}) {
@@ -52,7 +52,7 @@ public final class PolicySweep {
             }
         }
         rows.sort(Comparator.comparingDouble((Row r) -> Math.min(r.score().precision(), r.score().recall()))
-                .reversed());
+                .thenComparingDouble(r -> r.score().precision()).reversed());
         return rows;
     }
 
