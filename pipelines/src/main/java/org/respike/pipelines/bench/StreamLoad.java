@@ -71,19 +71,36 @@ final class StreamLoad {
      * last count that held and the first that did not.
      */
     int capacity(String stage, int limit, List<Trial> trials) throws Exception {
+        return capacity(limit, n -> holds(stage, n, trials));
+    }
+
+    /** Whether N streams keep real time; a trial may fail. */
+    interface Holds {
+        boolean test(int streams) throws Exception;
+    }
+
+    /**
+     * The search of {@link #capacity(String, int, List)}: when the doubling passes {@code limit}, the limit
+     * itself is tried, so a capacity between the last power of two and the limit is found, not reported as
+     * that power of two.
+     */
+    static int capacity(int limit, Holds holds) throws Exception {
         int ok = 0;
         int n = 1;
-        while (n <= limit && holds(stage, n, trials)) {
+        while (n <= limit && holds.test(n)) {
             ok = n;
             n *= 2;
         }
         if (n > limit) {
-            return ok;
+            if (ok == limit || holds.test(limit)) {
+                return limit;
+            }
+            n = limit;
         }
         int failed = n;
         while (failed - ok > 1) {
             int mid = (ok + failed) / 2;
-            if (holds(stage, mid, trials)) {
+            if (holds.test(mid)) {
                 ok = mid;
             } else {
                 failed = mid;
