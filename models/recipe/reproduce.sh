@@ -21,8 +21,8 @@ SIZE=64
 PER_CLASS=600
 # The shipped 3D CNN had 12 epochs: what fitted the session beside the hybrid (recipe README).
 C3D_EPOCHS=12
-# Then both shipped models get a warm restart from their first run's weights: a second cosine cycle at half
-# the peak learning rate, with another seed (recipe README, "Warm restarts").
+# Then every model of the ablation gets a warm restart from its first run's weights: a second cosine cycle at
+# half the peak learning rate, with another seed (recipe README, "Warm restarts").
 RESTART_EPOCHS=12
 RESTART_LR=1e-3
 STRIDES=${STRIDES:-$SHIPPED}
@@ -43,8 +43,8 @@ restart() {  # MODEL ARGS...: runs/MODEL-base, trained already, continues as run
 for stride in $STRIDES; do
   for model in hybrid ann snn; do
     run=$(name "$model" "$stride")
-    # the shipped hybrid's first run; restart() below continues it
-    [ "$model" = hybrid ] && [ "$stride" = "$SHIPPED" ] && run=hybrid-base
+    # at the shipped stride, the first run; restart() below continues it
+    [ "$stride" = "$SHIPPED" ] && run=$model-base
     extra=()
     [ "$model" = hybrid ] && extra=(--set fusion_pos=true)
     $PY -m respike_recipe.train --model "$model" --out "$RUNS/$run" --set stride="$stride" --set size="$SIZE" "${extra[@]}" \
@@ -53,6 +53,8 @@ for stride in $STRIDES; do
 done
 $PY -m respike_recipe.train --model c3d --out "$RUNS/c3d-base" --set size="$SIZE" --train-per-class "$PER_CLASS" --epochs "$C3D_EPOCHS" --seed 0 --resume 2>&1 | tee "$RUNS/c3d-base.log"
 restart hybrid --set stride="$SHIPPED" --set size="$SIZE" --set fusion_pos=true
+restart ann --set stride="$SHIPPED" --set size="$SIZE"
+restart snn --set stride="$SHIPPED" --set size="$SIZE"
 restart c3d --set size="$SIZE"
 
 $PY -m respike_recipe.evaluate --runs "$RUNS"/{hybrid,ann,snn,c3d} --out "$RUNS/ablation.json"

@@ -127,7 +127,8 @@ def restart_line(configs: dict) -> str:
         return ""
     t = next(iter(restarted.values()))
     others = [TITLES[c["model"]["mode"]] for k, c in configs.items() if k not in restarted]
-    names = " and ".join(TITLES[configs[k]["model"]["mode"]] for k in restarted)
+    titles = [TITLES[configs[k]["model"]["mode"]] for k in restarted]
+    names = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
     return (f" The {names} then restarted from those weights with a fresh optimizer and schedule (train --init): "
             f"{t['epochs']} more epochs at lr {t['lr']}, {t['warmup_epochs']:g} warm-up epoch, seed {t['seed']}"
             + (f"; {' and '.join(others)} did not, so they had fewer steps." if others else "."))
