@@ -26,17 +26,20 @@ OPTIMIZERS = {"sgd": "SGD", "adamw": "AdamW"}
 LABEL_OFFSETS = {"hybrid": (-40, 10), "ann": (8, -14), "snn": (-30, 10), "c3d": (8, -14)}
 
 
+def init_chain(run: Path) -> list:
+    """RUN and the runs it started from by train --init, first run first."""
+    chain = [Path(run)]
+    while init := load_config(chain[0])["train"].get("init"):
+        chain.insert(0, Path(init))
+    return chain
+
+
 def training_summary(run: Path) -> dict:
     """Epochs and minutes include those of the runs it started from (train --init), e.g. "20+12"."""
-    history = load_checkpoint(run)["history"]
-    epochs, minutes = [len(history)], sum(h["seconds"] for h in history) / 60
-    init = load_config(run)["train"].get("init")
-    while init:
-        earlier = load_checkpoint(init)["history"]
-        epochs.insert(0, len(earlier))
-        minutes += sum(h["seconds"] for h in earlier) / 60
-        init = load_config(init)["train"].get("init")
-    return {"epochs": "+".join(map(str, epochs)), "minutes": minutes,
+    histories = [load_checkpoint(r)["history"] for r in init_chain(run)]
+    history = histories[-1]
+    return {"epochs": "+".join(str(len(h)) for h in histories),
+            "minutes": sum(e["seconds"] for h in histories for e in h) / 60,
             "val_acc": history[-1]["val_acc"], "train_acc": history[-1]["train_acc"], "run": run}
 
 
@@ -112,14 +115,6 @@ def worst_pairs(m, n=4):
     return [(m["labels"][i], m["labels"][j], int(cm[i, j])) for i, j in idx if cm[i, j]]
 
 
-def first_train_config(config: dict) -> dict:
-    """The train settings of the run a chain of warm restarts (train --init) started from."""
-    train = config["train"]
-    while train.get("init"):
-        train = load_config(train["init"])["train"]
-    return train
-
-
 def restart_line(configs: dict) -> str:
     """What the warm restarts (train --init) of the card's models changed, or nothing."""
     restarted = {k: c["train"] for k, c in configs.items() if c["train"].get("init")}
@@ -138,7 +133,7 @@ def card(results, training, configs, bundles, studies=(), cameras=None, generali
     hybrid, c3d = results.get("hybrid"), results.get("c3d")
     cfg = configs["hybrid"]["model"]
     train_cfg = configs["hybrid"]["train"]
-    first_cfg = first_train_config(configs["hybrid"])
+    first_cfg = load_config(init_chain(training["hybrid"]["run"])[0])["train"]
     rows = []
     for name, m in results.items():
         t = training[name]
