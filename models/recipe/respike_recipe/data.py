@@ -54,32 +54,35 @@ def families_code(families: tuple) -> str:
 
 
 def split_path(split: str, clips_per_class: int, size: int, families: tuple, crop_share: float,
-               h264_share: float, out_dir: Path | str = DEFAULT_CACHE) -> Path:
+               h264_share: float, out_dir: Path | str = DEFAULT_CACHE, crowd_share: float = 0.0) -> Path:
+    crowd = f"_crowd{round(100 * crowd_share)}" if crowd_share > 0 else ""
     name = (f"{split}_{clips_per_class}x{len(CLASSES)}_{size}px_{RENDER_VERSION}_{families_code(families)}"
-            f"_crop{round(100 * crop_share)}_h264{round(100 * h264_share)}.npz")
+            f"_crop{round(100 * crop_share)}{crowd}_h264{round(100 * h264_share)}.npz")
     return Path(out_dir) / name
 
 
 def build_split(split: str, clips_per_class: int, size: int = 64, out_dir: Path | str = DEFAULT_CACHE,
                 processes: int = 2, families: tuple = FAMILIES, crop_share: float = 0.0,
-                h264_share: float = 0.0) -> Path:
+                h264_share: float = 0.0, crowd_share: float = 0.0) -> Path:
     """Render (or reuse) the cached split; returns the .npz path.
 
     Each seed's clip is drawn in one of `families` (render.clip_family) and framed as a person crop
-    for a `crop_share` of the seeds; an `h264_share` of the clips goes through x264 at a quantizer
+    for a `crop_share` of the seeds (a `crowd_share` of those with other people in the wide view); an
+    `h264_share` of the clips goes through x264 at a quantizer
     drawn from H264_QUANTIZERS. The file name carries all of these and the renderer version, so a
     changed renderer never serves stale clips."""
     families = tuple(families)
     unknown = set(families) - set(FAMILIES)
     if unknown or not families:
         raise ValueError(f"families must be a non-empty subset of {FAMILIES}, not {families}")
-    path = split_path(split, clips_per_class, size, families, crop_share, h264_share, out_dir)
+    path = split_path(split, clips_per_class, size, families, crop_share, h264_share, out_dir, crowd_share)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         return path
     labels, seeds = split_seeds(split, clips_per_class)
     clips = np.empty((len(labels), CLIP_LEN, size, size, 3), np.uint8)
-    jobs = [(l, s, size, clip_family(s, families), clip_framing(s, crop_share)) for l, s in zip(labels, seeds)]
+    jobs = [(l, s, size, clip_family(s, families), clip_framing(s, crop_share, crowd_share))
+            for l, s in zip(labels, seeds)]
     start, step = time.time(), max(1, len(jobs) // 10)
     with mp.get_context("fork").Pool(max(1, min(processes, 2))) as pool:
         for i, clip in enumerate(pool.imap(_render_one, jobs, chunksize=16)):

@@ -282,8 +282,11 @@ def data_line(train_cfg: dict) -> str:
         return ("Training augmentation: one random resized crop (area 0.8-1) shared by a clip's frames and a "
                 "horizontal flip.")
     families = ", ".join(train_cfg.get("families", []))
+    crowd = train_cfg.get("crowd_share", 0.0)
+    crowd_text = (f" ({100 * crowd:.0f}% of those cut from a wide view with 1-3 other people in it)"
+                  if crowd > 0 else "")
     return (f"Style families {families}; {100 * train_cfg['crop_share']:.0f}% of the clips framed as a "
-            f"crop box around the person, {100 * train_cfg['h264_share']:.0f}% of the training clips through "
+            f"crop box around the person{crowd_text}, {100 * train_cfg['h264_share']:.0f}% of the training clips through "
             "real H.264 (quantizer 18-40); camera-like augmentation per clip (zoom in and out, offset, flip, "
             "blur, white balance, brightness, contrast, saturation, hue, greyscale, gamma, sensor noise; "
             f"`respike_recipe/augment.py`), label smoothing {train_cfg.get('label_smoothing', 0)}.")

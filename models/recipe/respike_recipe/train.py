@@ -75,6 +75,8 @@ def parse_args(argv=None):
                     help="synthetic: leave this style family out of training and validation (repeatable)")
     ap.add_argument("--crop-share", type=float, default=DEFAULT_CROP_SHARE,
                     help="synthetic: share of clips framed as a crop box around the person")
+    ap.add_argument("--crowd-share", type=float, default=0.0,
+                    help="synthetic: share of those crops cut from a wide view with 1-3 other people in it")
     ap.add_argument("--h264-share", type=float, default=DEFAULT_H264_SHARE,
                     help="synthetic: share of training clips passed through a real H.264 encoder")
     ap.add_argument("--label-smoothing", type=float, default=0.1)
@@ -92,7 +94,8 @@ def datasets(args, size):
     """-> (train set, val set, class names). Synthetic validation clips come from the training
     families: a held-out family is seen only by the evaluation."""
     if args.data == "synthetic":
-        kw = dict(size=size, families=training_families(args), crop_share=args.crop_share)
+        kw = dict(size=size, families=training_families(args), crop_share=args.crop_share,
+                  crowd_share=args.crowd_share)
         train = D.SyntheticClips(D.build_split("train", args.train_per_class, h264_share=args.h264_share, **kw),
                                  train=True)
         val = D.SyntheticClips(D.build_split("val", args.val_per_class, **kw), train=False)

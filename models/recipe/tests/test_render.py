@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from respike_recipe.data import decode_video
-from respike_recipe.render import CLASSES, FAMILIES, clip_family, render_clip, render_long_video, write_mp4
+from respike_recipe.render import (CLASSES, FAMILIES, FRAMINGS, clip_family, clip_framing, render_clip,
+                                   render_long_video, write_mp4)
 
 SEEDS = range(12)
 RECIPE = Path(__file__).resolve().parent.parent
@@ -162,7 +163,7 @@ def test_chair_visible_in_every_frame_of_sit_and_stand_clips(family):
 
 
 @pytest.mark.parametrize("family", FAMILIES)
-@pytest.mark.parametrize("framing", ["frame", "crop"])
+@pytest.mark.parametrize("framing", FRAMINGS)
 def test_every_family_and_framing_renders_deterministically(family, framing):
     a = render_clip(6, 11, 80, 60, family=family, framing=framing)
     b = render_clip(6, 11, 80, 60, family=family, framing=framing)
@@ -187,6 +188,30 @@ def test_seeds_spread_over_all_families():
         counts[clip_family(s)] += 1
     assert min(counts.values()) > 600 / len(FAMILIES) * 0.7, counts
     assert {clip_family(s, ("flat", "stick")) for s in range(50)} == {"flat", "stick"}
+
+
+def test_crowd_clips_have_neighbours_in_the_person_s_box_and_other_framings_stay_as_they_were():
+    # 1-3 other people, nearer ones taller and lower, and in most clips someone else is seen inside
+    # the person's crop box at some frame; the frame and crop framings of a seed do not change.
+    seen = 0
+    for s in range(12):
+        m = meta(["walk", "wave", "squat_down", "idle"][s % 4], s, framing="crowd", width=64, height=64)
+        assert 1 <= len(m["neighbours"]) <= 3
+        people = [(m["ground_y"], m["body_height"])] + [(n["ground"], n["height"]) for n in m["neighbours"]]
+        for (g1, h1), (g2, h2) in zip(sorted(people), sorted(people)[1:]):
+            assert h2 >= h1 - 0.07, people  # depth: lower on the floor is nearer and taller (within jitter)
+        starts = [a for a, _ in m["views"]] + [16]
+        inside = False
+        for (a, (x0, y0, w, h)), b in zip(m["views"], starts[1:]):
+            for n in m["neighbours"]:
+                x, y = n["joints"]["hip"][a:b, 0], n["ground"] - n["joints"]["hip"][a:b, 1]
+                inside |= bool(((x > x0) & (x < x0 + w) & (y > y0) & (y < y0 + h)).any())
+        seen += inside
+    assert seen >= 6, seen
+    assert clip_framing(3, 0.4) == clip_framing(3, 0.4, 0.0)
+    shares = [clip_framing(s, 0.5, 0.5) for s in range(2000)]
+    assert 0.2 < shares.count("crowd") / 2000 < 0.3 and 0.2 < shares.count("crop") / 2000 < 0.3
+    assert all(f == "frame" for f, g in zip(shares, [clip_framing(s, 0.5) for s in range(2000)]) if g == "frame")
 
 
 def test_crop_views_follow_the_person():
@@ -238,6 +263,25 @@ def test_cli_writes_clips_and_long_video(tmp_path):
     run("--long", "--duration-s", "10", "--width", "96", "--height", "72", "--seed", "3")
     meta_ = json.loads((tmp_path / "long_3.json").read_text())
     assert len(decode_video(tmp_path / meta_["video"], 32)) == meta_["frames"] == 80
+
+
+def test_people_in_view_only_in_their_window_walk_in_and_out_of_an_empty_scene():
+    # A surveillance camera: 20 s, people in the scene from 6 s for 8 s; before and after, the frames are
+    # the empty scene (camera noise aside) and the truth has no box and no label.
+    from respike_recipe.render import render_multi_video
+    frames, truth = render_multi_video(7, 160, 90, duration_s=20, people=1, compress=False, in_view=(6, 8))
+    p = truth["people"][0]
+    inside = [k for k, b in enumerate(p["boxes"]) if b is not None]
+    assert inside and inside[0] >= 48 and inside[-1] < 112, (inside[0], inside[-1])
+    assert all(p["labels"][k] is None for k in range(160) if not 48 <= k < 112)
+    assert set(p["labels"][48:112]) <= set(CLASSES)
+    assert p["labels"][48] == "walk" and p["labels"][111] in ("walk", "run")  # walks in, leaves
+    first, last = p["boxes"][inside[0]], p["boxes"][inside[-1]]
+    assert min(first[0], 160 - first[2]) < 2 and min(last[0], 160 - last[2]) < 2  # at an edge
+    before, during = frames[:40].astype(float), frames[60:100].astype(float)
+    assert np.abs(before - before.mean(0)).max(-1).mean() < np.abs(during - during.mean(0)).max(-1).mean()
+    with pytest.raises(ValueError):
+        render_multi_video(7, 160, 90, duration_s=20, people=1, in_view=(18, 8))
 
 
 def test_multi_person_video_has_per_person_truth():

@@ -98,6 +98,8 @@ def main(argv: list | None = None) -> None:
     ap.add_argument("--long", action="store_true", help="one multi-action video + timeline JSON")
     ap.add_argument("--multi", type=int, metavar="PEOPLE", help="one multi-person video (PEOPLE people, 0: 2-4) + "
                                                                  "per-person truth JSON (boxes, labels per frame)")
+    ap.add_argument("--in-view", metavar="START,SECONDS", help="multi-person video: the people are in the scene "
+                                                              "only from START s for SECONDS s (walking in and out)")
     ap.add_argument("--duration-s", type=float, default=60.0)
     ap.add_argument("--seed", type=int, default=0, help="seed of the long video or the contact sheet")
     ap.add_argument("--sheet", action="store_true", help="write classes.png, a contact sheet of all classes")
@@ -109,7 +111,9 @@ def main(argv: list | None = None) -> None:
         contact_sheet(a.out / "classes.png", a.seed, family=a.family, framing=a.framing)
         return
     if a.multi is not None:
-        frames, truth = render_multi_video(a.seed, a.width, a.height, a.fps, a.duration_s, a.multi or None, a.family)
+        in_view = tuple(float(v) for v in a.in_view.split(",")) if a.in_view else None
+        frames, truth = render_multi_video(a.seed, a.width, a.height, a.fps, a.duration_s, a.multi or None, a.family,
+                                           in_view=in_view)
         stem = f"multi_{a.seed}"
         write_mp4(frames, a.out / f"{stem}.mp4", a.fps)
         (a.out / f"{stem}.json").write_text(json.dumps({"video": f"{stem}.mp4", "seed": a.seed, "classes": CLASSES,

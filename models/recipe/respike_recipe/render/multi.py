@@ -15,39 +15,27 @@ import numpy as np
 
 from . import body as B
 from . import camera, pose as P, scene as S
+from .clip import depth_layout
 from .long import LongPlanner, person_chair, plan_long, sitting
 from .raster import Canvas
 from .splits import clip_family, sample_aspect
 
-HEIGHTS = (0.10, 0.40)
-
-
-def _depth(rng: np.random.Generator, horizon: float, n: int) -> list:
-    """(height, ground line) of n people: nearer is taller and lower in the frame."""
-    out = []
-    for _ in range(n):
-        height = rng.uniform(*HEIGHTS)
-        t = (height - HEIGHTS[0]) / (HEIGHTS[1] - HEIGHTS[0])
-        ground = horizon + 0.04 + t * (0.97 - horizon - 0.04) + rng.uniform(-0.02, 0.02)
-        out.append((height, float(np.clip(ground, horizon + 0.02, 0.985))))
-    return out
-
-
-def _person(rng, fps, n_frames, aspect, height, family):
-    """One person's segments (joints, labels) over the video: maybe walking in first, maybe out last."""
+def _person(rng, fps, n_frames, aspect, height, family, enter=None, leave=None):
+    """One person's segments (joints, labels) over n_frames: maybe walking in first, maybe out last
+    (always, where `enter` / `leave` is True)."""
     body = B.sample_body(rng, height, family)
     sit_end, chair_facing, seat = sitting(rng, body, fps)
     chair_hip_x = float(rng.uniform(0.15, 0.85) * aspect)
     planner = LongPlanner(rng, body, aspect, fps, chair_hip_x, chair_facing, sit_end)
     x = float(rng.uniform(0.15, 0.85) * aspect)
     facing = 1.0 if rng.random() < 0.5 else -1.0
-    if rng.random() < 0.5:  # walks in through the nearer edge
+    if (rng.random() < 0.5) if enter is None else enter:  # walks in through the nearer edge
         edge = -0.3 * height if x < aspect / 2 else aspect + 0.3 * height
         speed = rng.uniform(*P.WALK_SPEED)
         n = int(np.clip(round(abs(x - edge) / (speed * height) * fps), 2 * fps, n_frames / 2))
         planner.travel("walk", np.arange(n) / fps, edge, x)
         facing = 1.0 if x > edge else -1.0
-    exit_n = int(rng.uniform(2, 4) * fps) if rng.random() < 0.5 else 0
+    exit_n = int(rng.uniform(2, 4) * fps) if ((rng.random() < 0.5) if leave is None else leave) else 0
     plan_long(planner, n_frames - exit_n, x, facing)
     if exit_n and planner.segments[-1].label != "fall" and planner.frame < n_frames:
         last = float(planner.segments[-1].joints["hip"][-1, 0])
@@ -71,23 +59,41 @@ def _person(rng, fps, n_frames, aspect, height, family):
 
 def render_multi_video(seed: int, width: int = 640, height: int = 360, fps: float = 8.0, duration_s: float = 30.0,
                        people: int | None = None, family: str | None = None, aspect: float | None = None,
-                       compress: bool = True):
+                       compress: bool = True, in_view: tuple | None = None):
     """-> (frames uint8 [N,H,W,3], truth): truth has fps, width, height, family and "people": per
     person a track_id, its timeline [{"label", "start_s", "end_s"}], per-frame labels and per-frame
-    boxes [x0, y0, x1, y1] in pixels (None where the person is outside the frame)."""
+    boxes [x0, y0, x1, y1] in pixels (None where the person is outside the frame).
+
+    `in_view` = (start_s, seconds): the people are in the scene only then, walking in first and out
+    last; the rest of the video is the empty scene (label None), as a surveillance camera mostly sees."""
     aspect = width / height if aspect is None else float(aspect)
     plan_rng, look_rng, scene_rng, cam_rng = (np.random.default_rng(s) for s in np.random.SeedSequence([seed, 4242]).spawn(4))
     family = family or clip_family(seed + 4242)
     n = int(people or plan_rng.integers(2, 5))
     n_frames = int(round(duration_s * fps))
+    first, shown = 0, n_frames
+    if in_view is not None:
+        first = int(round(in_view[0] * fps))
+        shown = min(int(round(in_view[1] * fps)), n_frames - first)
+        if first < 0 or shown < 4 * fps:
+            raise ValueError(f"in_view {in_view}: needs a start inside the video and at least 4 s in view")
     horizon = float(plan_rng.uniform(0.3, 0.5))
     persons = []
-    for track, (h, ground) in enumerate(_depth(plan_rng, horizon, n)):
-        body, segments, chair = _person(plan_rng, fps, n_frames, aspect, h, family)
-        joints = {k: np.concatenate([s.joints[k] for s in segments])[:n_frames] for k in P.JOINTS}
+    for track, (h, ground) in enumerate(depth_layout(plan_rng, horizon, n)):
+        windowed = True if in_view is not None else None
+        body, segments, chair = _person(plan_rng, fps, shown, aspect, h, family, windowed, windowed)
+        # World positions far outside the frame: nobody is drawn where the window does not reach.
+        gone = {k: np.full((n_frames, 2), [-10.0 * aspect, 0.0]) for k in P.JOINTS}
+        joints = {k: gone[k].copy() for k in P.JOINTS}
+        for k in P.JOINTS:
+            joints[k][first:first + shown] = np.concatenate([s.joints[k] for s in segments])[:shown]
+        lift, facing = np.zeros(n_frames), np.ones(n_frames)
+        lift[first:first + shown] = np.concatenate([s.lift for s in segments])[:shown]
+        facing[first:first + shown] = np.concatenate([np.full(len(s.lift), s.facing) for s in segments])[:shown]
+        for seg in segments:
+            seg.start += first
         persons.append(dict(track=track, height=h, ground=ground, body=body, segments=segments, chair=chair,
-                            joints=joints, lift=np.concatenate([s.lift for s in segments])[:n_frames],
-                            facing=np.concatenate([np.full(len(s.lift), s.facing) for s in segments])[:n_frames]))
+                            joints=joints, lift=lift, facing=facing, window=(first, first + shown)))
     chairs = [(p["chair"], p["ground"]) for p in persons if p["chair"] is not None]
     scene = S.sample_scene(scene_rng, family, aspect, horizon, float(np.mean([p["height"] for p in persons])), [],
                            clutter=(0, 0), chairs=chairs)
@@ -119,10 +125,10 @@ def render_multi_video(seed: int, width: int = 640, height: int = 360, fps: floa
 
 
 def _truth(p: dict, fps: float, n_frames: int, width: int, height: int, aspect: float) -> dict:
-    labels = np.empty(n_frames, object)
+    labels = np.full(n_frames, None, object)
     timeline = []
     for s in p["segments"]:
-        end = min(n_frames, s.start + len(s.lift))
+        end = min(p["window"][1], s.start + len(s.lift))
         labels[s.start:end] = s.label
         if timeline and timeline[-1]["label"] == s.label and s.label != "walk":
             timeline[-1]["end_s"] = end / fps

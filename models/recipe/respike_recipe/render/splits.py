@@ -43,6 +43,9 @@ def clip_family(seed: int, families: tuple = FAMILIES) -> str:
     return families[int(np.random.default_rng([int(seed), 11]).integers(len(families)))]
 
 
-def clip_framing(seed: int, crop_share: float) -> str:
-    """"crop" for a `crop_share` of the seeds, else "frame"."""
-    return "crop" if np.random.default_rng([int(seed), 13]).random() < crop_share else "frame"
+def clip_framing(seed: int, crop_share: float, crowd_share: float = 0.0) -> str:
+    """"crop" for a `crop_share` of the seeds, else "frame"; a `crowd_share` of the crops are "crowd"
+    (the crop of a wide view with other people in it)."""
+    if np.random.default_rng([int(seed), 13]).random() >= crop_share:
+        return "frame"
+    return "crowd" if np.random.default_rng([int(seed), 17]).random() < crowd_share else "crop"
