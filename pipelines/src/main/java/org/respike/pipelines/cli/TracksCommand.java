@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.respike.models.engine.ActionResult;
 import org.respike.elements.RespikeHome;
+import org.respike.elements.events.EventPolicy;
 import org.respike.models.bundle.Manifest;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.demo.GroundTruth;
+import org.respike.pipelines.demo.PeopleEvents;
 import org.respike.pipelines.demo.PeopleTruth;
 import org.respike.pipelines.demo.TrackScore;
 import org.respike.pipelines.run.FileClassification;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "tracks", description = {
         "Runs a multi-person video with per-person ground truth (the recipe's render --multi) through respikebin",
         "with each roi mode asked for and scores each person: clip accuracy of the results matched to them, id",
-        "switches, fragmented tracks, stalls, people in view. With --clips, also the same model's accuracy on",
+        "switches, fragmented tracks, stalls, people in view, and each track's events (the default event policy)",
+        "against its person's timeline, raw result runs beside. With --clips, also the same model's accuracy on",
         "single-person clips (the recipe's clips with labels.csv) for comparison. Writes tracks.json and each",
         "mode's results as JSON lines."})
 final class TracksCommand implements Callable<Integer> {
@@ -94,8 +97,14 @@ final class TracksCommand implements Callable<Integer> {
             }
             Files.write(out.resolve("results-roi-" + roi + ".jsonl"), lines);
             TrackScore score = TrackScore.of(results, truth, groupFrames, stall);
-            report.put("roi=" + roi, score.json());
+            Map<String, Object> modeReport = new LinkedHashMap<>(score.json());
             System.out.println("roi=" + roi + ": " + score);
+            if (!roi.equals("frame")) {
+                PeopleEvents events = PeopleEvents.of(results, truth, groupFrames, EventPolicy.defaults());
+                modeReport.put("events", events.json());
+                System.out.println("roi=" + roi + " " + events);
+            }
+            report.put("roi=" + roi, modeReport);
         }
         if (clips != null) {
             Map<String, Object> single = singlePerson(modelDir);

@@ -23,7 +23,7 @@ public record PeopleTruth(double fps, int width, int height, int frames, List<St
     public record Person(long id, List<Box> boxes, List<String> labels) {
         public Person {
             boxes = Collections.unmodifiableList(new ArrayList<>(boxes)); // nulls allowed
-            labels = List.copyOf(labels);
+            labels = Collections.unmodifiableList(new ArrayList<>(labels)); // nulls: out of the scene
         }
 
         public boolean inView(int frame) {
@@ -34,7 +34,9 @@ public record PeopleTruth(double fps, int width, int height, int frames, List<St
         public String majorityLabel(int from, int to) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (int f = Math.max(0, from); f < Math.min(to, labels.size()); f++) {
-                counts.merge(labels.get(f), 1, Integer::sum);
+                if (labels.get(f) != null) {
+                    counts.merge(labels.get(f), 1, Integer::sum);
+                }
             }
             return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                     .orElse(null);
@@ -94,8 +96,9 @@ public record PeopleTruth(double fps, int width, int height, int frames, List<St
             } else {
                 throw new IOException(where + ": frame " + f + ": box " + box + " is not [x0, y0, x1, y1] or null");
             }
-            String label = labels.get(f).asText();
-            if (!classes.isEmpty() && !classes.contains(label)) {
+            // A person outside the scene (a surveillance video's empty stretches) has no label.
+            String label = labels.get(f).isNull() && b.get(f) == null ? null : labels.get(f).asText();
+            if (label != null && !classes.isEmpty() && !classes.contains(label)) {
                 throw new IOException(where + ": frame " + f + ": label \"" + label + "\" is not one of " + classes);
             }
             l.add(label);

@@ -64,11 +64,7 @@ public record TrackScore(int results, int matched, int correct, int groupFrames,
                     + " must be at least 1");
         }
         int groups = (truth.frames() + groupFrames - 1) / groupFrames;
-        Map<Integer, List<ActionResult>> byGroup = new TreeMap<>();
-        for (ActionResult a : results) {
-            int end = frame(a.ptsEnd(), truth.fps());
-            byGroup.computeIfAbsent(Math.max(0, end - 1) / groupFrames, g -> new ArrayList<>()).add(a);
-        }
+        Map<Integer, List<ActionResult>> byGroup = byGroup(results, truth, groupFrames);
         int n = truth.people().size();
         // Per person and group: the matched result's track id (null: none), and the tallies.
         Long[][] ids = new Long[n][groups];
@@ -109,6 +105,38 @@ public record TrackScore(int results, int matched, int correct, int groupFrames,
         }
         return new TrackScore(results.size(), matched, correct, groupFrames, stallGroups, maxInView,
                 (double) sumInView / truth.frames(), maxTracks, people);
+    }
+
+    /**
+     * The person (index in the truth) each track's results were matched to most often, by the matching rule
+     * above; tracks that never matched are absent.
+     */
+    public static Map<Long, Integer> owners(List<ActionResult> results, PeopleTruth truth, int groupFrames) {
+        Map<Integer, List<ActionResult>> byGroup = byGroup(results, truth, groupFrames);
+        Map<Long, Map<Integer, Integer>> counts = new LinkedHashMap<>();
+        byGroup.forEach((g, inGroup) -> {
+            for (int[] pair : match(inGroup, truth, g, groupFrames)) {
+                long track = inGroup.get(pair[0]).trackId();
+                if (track != ActionResult.NO_TRACK) {
+                    counts.computeIfAbsent(track, t -> new TreeMap<>()).merge(pair[1], 1, Integer::sum);
+                }
+            }
+        });
+        Map<Long, Integer> owners = new LinkedHashMap<>();
+        counts.forEach((track, byPerson) -> owners.put(track,
+                byPerson.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+        return owners;
+    }
+
+    /** Results by the group that holds their clip's last frame. */
+    private static Map<Integer, List<ActionResult>> byGroup(List<ActionResult> results, PeopleTruth truth,
+            int groupFrames) {
+        Map<Integer, List<ActionResult>> byGroup = new TreeMap<>();
+        for (ActionResult a : results) {
+            int end = frame(a.ptsEnd(), truth.fps());
+            byGroup.computeIfAbsent(Math.max(0, end - 1) / groupFrames, g -> new ArrayList<>()).add(a);
+        }
+        return byGroup;
     }
 
     /** Pairs {result index, person index} of one group. */

@@ -116,6 +116,30 @@ class TrackScoreTest {
     }
 
     @Test
+    void eachTracksEventsAreScoredAgainstTheTimelineOfThePersonItFollows() {
+        // Person 1 walks then waves on the left; person 2 waves then walks on the right; track 9 follows nobody.
+        List<Box> right = new ArrayList<>(Collections.nCopies(FRAMES, RIGHT));
+        List<String> waveThenWalk = new ArrayList<>();
+        for (int f = 0; f < FRAMES; f++) {
+            waveThenWalk.add(f < FRAMES / 2 ? "wave" : "walk");
+        }
+        PeopleTruth t = truth(person(1, LEFT, 0, FRAMES), new PeopleTruth.Person(2, right, waveThenWalk));
+        List<ActionResult> results = new ArrayList<>(track(7, LEFT, 16, FRAMES));
+        for (int end = 16; end <= FRAMES; end += 4) {
+            results.add(result(8, RIGHT, end, end - 8 <= FRAMES / 2 ? "wave" : "walk"));
+            results.add(result(9, new Box(500, 250, 20, 20), end, "walk"));
+        }
+        assertEquals(Map.of(7L, 0, 8L, 1), TrackScore.owners(results, t, 4));
+        PeopleEvents e = PeopleEvents.of(results, t, 4, org.respike.elements.events.EventPolicy.defaults());
+        // Two actions each, each found by one event of the person's own track; track 9's walk is a false event.
+        assertEquals(4, e.events().actions());
+        assertEquals(4, e.events().matchedActions(), e.toString());
+        assertEquals(5, e.events().events(), e.toString());
+        assertEquals(5, e.raw().events(), e.toString());
+        assertEquals(4, e.raw().matchedEvents(), e.toString());
+    }
+
+    @Test
     void theRecipesTruthFileIsRead() throws IOException {
         Path f = tmp.resolve("multi.json");
         Files.writeString(f, "{\"fps\": 8, \"width\": 640, \"height\": 360, \"frames\": 2, \"classes\": [\"walk\"],"
@@ -129,5 +153,14 @@ class TrackScoreTest {
                 + " \"people\": [{\"track_id\": 3, \"labels\": [\"walk\", \"run\"], \"boxes\": [null, [1, 2, 0, 22]]}]}");
         IOException e = assertThrows(IOException.class, () -> PeopleTruth.read(f));
         assertTrue(e.getMessage().contains("multi.json: person 3: frame 1"), e.getMessage());
+        // Out of the scene (render --in-view): no box, no label; a label is still needed where a box is.
+        Files.writeString(f, "{\"fps\": 8, \"width\": 640, \"height\": 360, \"frames\": 3, \"classes\": [\"walk\"],"
+                + " \"people\": [{\"track_id\": 3, \"labels\": [null, \"walk\", null], \"boxes\": [null, [1, 2, 11, 22], null]}]}");
+        PeopleTruth.Person p = PeopleTruth.read(f).people().get(0);
+        assertEquals("walk", p.majorityLabel(0, 3));
+        assertEquals(null, p.majorityLabel(2, 3));
+        Files.writeString(f, "{\"fps\": 8, \"width\": 640, \"height\": 360, \"frames\": 1, \"classes\": [\"walk\"],"
+                + " \"people\": [{\"track_id\": 3, \"labels\": [null], \"boxes\": [[1, 2, 11, 22]]}]}");
+        assertThrows(IOException.class, () -> PeopleTruth.read(f));
     }
 }
