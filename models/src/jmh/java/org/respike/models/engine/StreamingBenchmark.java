@@ -129,7 +129,7 @@ public class StreamingBenchmark {
                 inputs.put(t.name(), tensors.create(t).tensor());
             }
             outputs = tensors.pinAll(spec.outputs(), Map.of());
-            graph = new Graph(name(), sessions.session(name()));
+            graph = sessions.graph(name());
         }
 
         @TearDown

@@ -48,7 +48,7 @@ final class Batcher implements AutoCloseable {
         this.maxWaitNanos = config.maxWait().toNanos();
         try {
             for (Map.Entry<String, GraphSpec> g : sessions.bundle().manifest().graphs().entrySet()) {
-                graphs.put(g.getKey(), new GraphBatch(new Graph(g.getKey(), sessions.session(g.getKey())), g.getValue()));
+                graphs.put(g.getKey(), new GraphBatch(sessions.graph(g.getKey()), g.getValue()));
             }
         } catch (OrtException | RuntimeException e) {
             close();

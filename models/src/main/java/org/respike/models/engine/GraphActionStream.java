@@ -37,7 +37,7 @@ abstract class GraphActionStream implements ActionStream {
     /** How this stream runs one of the bundle's graphs: alone, or batched when the engine batches. */
     final StreamGraph graph(String name) {
         Manifest.GraphSpec spec = manifest.graph(name);
-        return new StreamGraph(new Graph(name, sessions.session(name)), sessions.batcher(), spec.inputs(),
+        return new StreamGraph(sessions.graph(name), sessions.batcher(), spec.inputs(),
                 spec.outputs(), tensors);
     }
 

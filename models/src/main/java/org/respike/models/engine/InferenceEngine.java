@@ -1,5 +1,7 @@
 package org.respike.models.engine;
 
+import java.util.Map;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,11 @@ public final class InferenceEngine implements AutoCloseable {
     /** Batched graph calls so far on these sessions (zero when the config does not batch). */
     public BatchCounts batchCounts() {
         return sessions.batcher() == null ? new BatchCounts(0, 0) : sessions.batcher().counts();
+    }
+
+    /** Each graph's calls and wall time so far on these sessions, over all their streams, by graph name. */
+    public Map<String, GraphTime> graphTimes() {
+        return sessions.times().snapshot();
     }
 
     /** A new stream with its own small state; close it when the video ends. */

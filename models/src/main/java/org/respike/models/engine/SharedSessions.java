@@ -47,6 +47,7 @@ final class SharedSessions {
     private final ModelBundle bundle;
     private final ExecutionProvider provider;
     private final Map<String, OrtSession> sessions;
+    private final GraphTimes times = new GraphTimes();
     private final long filesStamp;
     private final Batcher batcher;
     private int references;
@@ -191,6 +192,15 @@ final class SharedSessions {
 
     OrtSession session(String graph) {
         return sessions.get(graph);
+    }
+
+    /** A caller's handle on one graph's session, timed with every other user's. */
+    Graph graph(String name) {
+        return new Graph(name, sessions.get(name), times);
+    }
+
+    GraphTimes times() {
+        return times;
     }
 
     /** The batcher of these sessions, or null when the config does not batch. */

@@ -99,6 +99,24 @@ class HybridStreamTest {
     }
 
     @Test
+    void graphTimesCountEveryCallOfEachGraph() {
+        int t = m.clipFrames();
+        int s = m.stride();
+        Map<String, GraphTime> before = engine.graphTimes();
+        List<ActionResult> results = new ArrayList<>();
+        try (ActionStream stream = engine.openStream("timed", StreamOptions.defaults().withStaticThreshold(0))) {
+            resultFrames(stream, 2 * t, results);
+        }
+        Map<String, GraphTime> after = engine.graphTimes();
+        int groups = 2 * t / s;
+        assertEquals(groups, after.get(Manifest.ANN).since(before.get(Manifest.ANN)).calls());
+        assertEquals(groups * (s - 1), after.get(Manifest.SNN_STEP).since(before.get(Manifest.SNN_STEP)).calls());
+        GraphTime head = after.get(Manifest.HEAD).since(before.get(Manifest.HEAD));
+        assertTrue(head.calls() >= results.size() && head.calls() <= groups, head + " for " + results.size());
+        assertTrue(after.values().stream().allMatch(g -> g.nanos() > 0), after.toString());
+    }
+
+    @Test
     void energyFollowsTheFormulaFromTheMeasuredSpikes() {
         try (ActionStream stream = engine.openStream("cam")) {
             List<ActionResult> results = new ArrayList<>();
@@ -288,7 +306,7 @@ class HybridStreamTest {
                 in.put(t.name(), tensors.create(t).tensor());
             }
             Map<String, OnnxTensor> out = tensors.pinAll(spec.outputs(), Map.of());
-            Graph step = new Graph(Manifest.SNN_STEP, shared.session(Manifest.SNN_STEP));
+            Graph step = shared.graph(Manifest.SNN_STEP);
             long bytes = 0;
             for (int i = 0; i < 400; i++) {
                 long before = threads.getCurrentThreadAllocatedBytes();

@@ -71,8 +71,8 @@ public final class Benchmark {
 
     public Report run(long soakFrames) throws Exception {
         Files.createDirectories(out);
-        Path input = input();
-        StreamLoad load = new StreamLoad(input, seconds, (long) seconds * INPUT_FPS);
+        Path input = scaled(root.resolve("pipelines/samples/long_57.mp4"), out, seconds);
+        StreamLoad load = new StreamLoad(List.of(input), seconds, (long) seconds * INPUT_FPS);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", Instant.now().toString());
         json.put("machine", machine());
@@ -114,13 +114,28 @@ public final class Benchmark {
         return new Report(json, markdown(json));
     }
 
-    private Map<String, Object> model(StreamLoad load, Path bundle) throws Exception {
-        JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("manifest.json").toFile());
-        String name = manifest.path("name").asText();
-        String stage = "respikebin device=cpu model=" + LaunchTemplate.quote(bundle.toString());
+    static JsonNode manifest(Path bundle) throws java.io.IOException {
+        return new ObjectMapper().readTree(bundle.resolve("manifest.json").toFile());
+    }
+
+    /** What every trial of {@code bundle} runs after the decoder. */
+    static String stage(Path bundle) {
+        return "respikebin device=cpu model=" + LaunchTemplate.quote(bundle.toString());
+    }
+
+    /** A model's entry in the report, starting with its name and architecture. */
+    static Map<String, Object> entry(JsonNode manifest) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
+        m.put("name", manifest.path("name").asText());
         m.put("architecture", manifest.path("architecture").asText());
+        return m;
+    }
+
+    private Map<String, Object> model(StreamLoad load, Path bundle) throws Exception {
+        JsonNode manifest = manifest(bundle);
+        String name = manifest.path("name").asText();
+        String stage = stage(bundle);
+        Map<String, Object> m = entry(manifest);
         // An exported but untrained graph still times the model's compute; its accuracy means nothing.
         boolean trained = manifest.path("recipe").path("config").has("train");
         m.put("trained", trained);
@@ -161,6 +176,7 @@ public final class Benchmark {
         m.put("pipeline_cpu_ms_per_model_frame", cost.pipelineCpuMillisPerModelFrame());
         m.put("engine_cpu_ms_per_model_frame", cost.engineCpuMillisPerModelFrame());
         m.put("model_cost", cost.describe());
+        m.put("stages_ms", cost.stages());
 
         progress(name + ": engine alone");
         EngineThroughput.Result engine = EngineThroughput.measure(bundle, 800);
@@ -181,6 +197,10 @@ public final class Benchmark {
     }
 
     private List<String> describe(List<StreamLoad.Trial> trials) {
+        return describe(trials, seconds);
+    }
+
+    static List<String> describe(List<StreamLoad.Trial> trials, int seconds) {
         List<String> tried = new ArrayList<>();
         trials.forEach(t -> tried.add(String.format(Locale.ROOT, "%d streams: %.1f s for %d s of video (%.0f frames/s, "
                 + "%.1f CPU s)", t.streams(), t.wallSeconds(), seconds, t.framesPerSecond(), t.cpuSeconds())));
@@ -216,17 +236,21 @@ public final class Benchmark {
         return summary;
     }
 
-    /** The sample video scaled to 640x360, its first {@link #seconds}: the stream every trial decodes. */
-    private Path input() {
-        Path input = out.resolve("input-" + INPUT_WIDTH + "x" + INPUT_HEIGHT + "-" + INPUT_FPS + "fps-" + seconds + "s.mp4");
+    /**
+     * The first {@code seconds} of {@code source}, scaled to 640x360 at 25 fps and encoded as a camera streams:
+     * the stream a trial decodes (made once, kept in {@code dir}).
+     */
+    static Path scaled(Path source, Path dir, int seconds) {
+        String stem = source.getFileName().toString().replaceFirst("\\.mp4$", "");
+        Path input = dir.resolve(stem + "-" + INPUT_WIDTH + "x" + INPUT_HEIGHT + "-" + INPUT_FPS + "fps-" + seconds + "s.mp4");
         if (Files.exists(input)) {
             return input;
         }
         progress("making " + input);
-        Pipelines.Result made = PipelineRun.run("filesrc location="
-                + LaunchTemplate.quote(root.resolve("pipelines/samples/long_57.mp4").toString())
-                + " ! decodebin ! videoconvert ! videoscale ! video/x-raw,width=" + INPUT_WIDTH + ",height=" + INPUT_HEIGHT
-                + " ! identity eos-after=" + seconds * INPUT_FPS + " ! x264enc speed-preset=fast key-int-max=50 ! mp4mux ! filesink location="
+        Pipelines.Result made = PipelineRun.run("filesrc location=" + LaunchTemplate.quote(source.toString())
+                + " ! decodebin ! videoconvert ! videoscale ! videorate ! video/x-raw,width=" + INPUT_WIDTH + ",height="
+                + INPUT_HEIGHT + ",framerate=" + INPUT_FPS + "/1 ! identity eos-after=" + seconds * INPUT_FPS
+                + " ! x264enc speed-preset=fast key-int-max=50 ! mp4mux ! filesink location="
                 + LaunchTemplate.quote(input.toString()), e -> {}, 300_000);
         if (!made.ok()) {
             throw new IllegalStateException("making the benchmark input: " + made.message());
@@ -234,7 +258,7 @@ public final class Benchmark {
         return input;
     }
 
-    private static Map<String, Object> machine() throws Exception {
+    static Map<String, Object> machine() throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
@@ -246,7 +270,7 @@ public final class Benchmark {
     }
 
 
-    private static void progress(String step) {
+    static void progress(String step) {
         System.err.println("bench: " + step + " ...");
     }
 
@@ -298,10 +322,17 @@ public final class Benchmark {
         }
         md.append("\nDecode-only capacity trials: ").append(j.get("decode_only_capacity_trials")).append('\n');
         for (Map<String, Object> m : models) {
-            md.append("\n").append(m.get("name")).append(" capacity trials: ").append(m.get("capacity_trials")).append('\n');
+            md.append("\n").append(m.get("name")).append(" per stage (ms; decode per input frame, the rest per model "
+                    + "frame): ").append(stages((Map<String, Double>) m.get("stages_ms"))).append('\n');
+            md.append(m.get("name")).append(" capacity trials: ").append(m.get("capacity_trials")).append('\n');
             md.append(m.get("name")).append(" model cost: ").append(m.get("model_cost")).append('\n');
         }
         return md.toString();
+    }
+
+    private static String stages(Map<String, Double> stages) {
+        return stages.entrySet().stream().map(e -> e.getKey() + " " + fmt("%.3f", e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static void row(StringBuilder md, String label, List<Map<String, Object>> models,

@@ -2,9 +2,12 @@ package org.respike.pipelines.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.respike.models.engine.ActionStream;
 import org.respike.models.engine.EngineConfig;
+import org.respike.models.engine.GraphTime;
 import org.respike.models.engine.InferenceEngine;
 import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
@@ -17,7 +20,9 @@ import org.respike.models.frame.PixelFormat;
  */
 final class EngineThroughput {
 
-    record Result(double framesPerSecond, double cpuMillisPerFrame, double gflops, long clipMacs, int clipFrames) {}
+    /** @param graphMillisPerFrame wall time of each graph's calls per frame, by graph name */
+    record Result(double framesPerSecond, double cpuMillisPerFrame, double gflops, long clipMacs, int clipFrames,
+            Map<String, Double> graphMillisPerFrame) {}
 
     private EngineThroughput() {}
 
@@ -39,10 +44,12 @@ final class EngineThroughput {
             int warmup = frames / 4;
             long t0 = 0;
             long cpu0 = 0;
+            Map<String, GraphTime> graphs0 = Map.of();
             for (int i = 0; i < warmup + frames; i++) {
                 if (i == warmup) {
                     t0 = System.nanoTime();
                     cpu0 = ProcessCpu.nanos();
+                    graphs0 = engine.graphTimes();
                 }
                 stream.push(frame.set(pixels.rewind(), w, h, w * 3, PixelFormat.RGB, i * frameNanos, frameNanos));
             }
@@ -51,7 +58,11 @@ final class EngineThroughput {
             long clipMacs = engine.bundle().manifest().ops().clipMacs();
             int clipFrames = engine.bundle().manifest().clipFrames();
             double fps = frames / seconds;
-            return new Result(fps, cpuMillis, 2.0 * clipMacs / clipFrames * fps / 1e9, clipMacs, clipFrames);
+            Map<String, Double> graphs = new TreeMap<>();
+            for (Map.Entry<String, GraphTime> g : engine.graphTimes().entrySet()) {
+                graphs.put(g.getKey(), g.getValue().since(graphs0.get(g.getKey())).nanos() / 1e6 / frames);
+            }
+            return new Result(fps, cpuMillis, 2.0 * clipMacs / clipFrames * fps / 1e9, clipMacs, clipFrames, graphs);
         }
     }
 }

@@ -3,7 +3,9 @@ package org.respike.pipelines.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 
@@ -17,8 +19,29 @@ import org.respike.pipelines.catalogue.LaunchTemplate;
  */
 final class ModelCost {
 
+    /**
+     * @param decodeCpuMillisPerInputFrame the identity pipeline's CPU per input frame: decode and conversion
+     * @param graphMillisPerModelFrame the engine alone: each graph's wall time per model frame
+     */
     record Result(double pipelineCpuMillisPerModelFrame, double engineCpuMillisPerModelFrame, long modelFramesPerRun,
-            List<Double> pipelineRounds) {
+            List<Double> pipelineRounds, double decodeCpuMillisPerInputFrame, Map<String, Double> graphMillisPerModelFrame) {
+
+        /**
+         * Where a frame's time goes, in ms: decode and conversion per input frame; per model frame each graph,
+         * the rest of the engine (resizing, residuals, gate, state), and what the pipeline adds to the engine.
+         */
+        Map<String, Double> stages() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("decode_convert_per_input_frame", decodeCpuMillisPerInputFrame);
+            double graphs = 0;
+            for (Map.Entry<String, Double> g : graphMillisPerModelFrame.entrySet()) {
+                m.put(g.getKey() + "_per_model_frame", g.getValue());
+                graphs += g.getValue();
+            }
+            m.put("engine_rest_per_model_frame", engineCpuMillisPerModelFrame - graphs);
+            m.put("pipeline_over_engine_per_model_frame", pipelineCpuMillisPerModelFrame - engineCpuMillisPerModelFrame);
+            return m;
+        }
 
         double ratio() {
             return pipelineCpuMillisPerModelFrame / engineCpuMillisPerModelFrame;
@@ -51,15 +74,22 @@ final class ModelCost {
         load.run(identity, 1);
         load.run(infer, 1);
         List<Double> perModelFrame = new ArrayList<>();
+        List<Double> decode = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            double base = load.run(identity, 1).cpuSeconds();
+            StreamLoad.Trial base = load.run(identity, 1);
             double with = load.run(infer, 1).cpuSeconds();
-            perModelFrame.add((with - base) * 1e3 / modelFramesPerRun);
+            perModelFrame.add((with - base.cpuSeconds()) * 1e3 / modelFramesPerRun);
+            decode.add(base.cpuSeconds() * 1e3 / base.framesPerStream());
         }
-        List<Double> sorted = new ArrayList<>(perModelFrame);
+        EngineThroughput.Result engine = EngineThroughput.measure(bundle, (int) Math.max(40, modelFramesPerRun), width,
+                height);
+        return new Result(median(perModelFrame), engine.cpuMillisPerFrame(), modelFramesPerRun, perModelFrame,
+                median(decode), engine.graphMillisPerFrame());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        double engine = EngineThroughput.measure(bundle, (int) Math.max(40, modelFramesPerRun), width, height)
-                .cpuMillisPerFrame();
-        return new Result(sorted.get(sorted.size() / 2), engine, modelFramesPerRun, perModelFrame);
+        return sorted.get(sorted.size() / 2);
     }
 }

@@ -13,8 +13,9 @@ import org.respike.pipelines.run.PipelineRun;
 import org.respike.plugin.gst.Pipelines;
 
 /**
- * N copies of one file pipeline run side by side in this process as fast as they go: N streams are
- * sustained in real time when all of them finish within the video's duration.
+ * N file pipelines run side by side in this process as fast as they go, stream i decoding input i modulo the
+ * number of inputs (one camera each): N streams are sustained in real time when all of them finish within
+ * the videos' duration.
  */
 final class StreamLoad {
 
@@ -30,20 +31,28 @@ final class StreamLoad {
         }
     }
 
-    private final Path input;
+    private final List<Path> inputs;
     private final double videoSeconds;
     private final long frames;
 
-    StreamLoad(Path input, double videoSeconds, long frames) {
-        this.input = input;
+    /** @param inputs videos of {@code videoSeconds} and {@code frames} frames each */
+    StreamLoad(List<Path> inputs, double videoSeconds, long frames) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no input video");
+        }
+        this.inputs = List.copyOf(inputs);
         this.videoSeconds = videoSeconds;
         this.frames = frames;
     }
 
+    /** The launch line of stream {@code i}. */
+    String launch(String stage, int i) {
+        return "filesrc location=" + LaunchTemplate.quote(inputs.get(i % inputs.size()).toString())
+                + " ! decodebin ! videoconvert ! " + stage + " ! fakesink sync=false";
+    }
+
     /** {@code stage}: what follows the decoder, e.g. "respikebin model=... device=cpu" or "identity". */
     Trial run(String stage, int streams) throws Exception {
-        String launch = "filesrc location=" + LaunchTemplate.quote(input.toString()) + " ! decodebin ! videoconvert ! "
-                + stage + " ! fakesink sync=false";
         List<ActionResult> events = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(streams);
         try {
@@ -51,6 +60,7 @@ final class StreamLoad {
             long cpu0 = ProcessCpu.nanos();
             List<Future<Pipelines.Result>> runs = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
+                String launch = launch(stage, i);
                 runs.add(pool.submit(() -> PipelineRun.run(launch, events::add, 600_000)));
             }
             for (Future<Pipelines.Result> run : runs) {

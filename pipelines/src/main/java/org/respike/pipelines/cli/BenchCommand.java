@@ -3,9 +3,11 @@ package org.respike.pipelines.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.respike.elements.RespikeHome;
 import org.respike.pipelines.bench.Benchmark;
+import org.respike.pipelines.bench.SurveillanceBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
         "batching; the same for decode alone; the model's CPU per model frame in the pipeline against the engine",
         "alone; the Java element overhead over identity; the model's achieved GFLOP/s against a MatMul peak",
         "probe; latency p50/p99; accuracy and energy from the bundles. Optionally a soak run. Writes bench.json",
-        "and bench.md."})
+        "and bench.md. With --workload surveillance, instead: real-time streams of eight static cameras that see",
+        "people a fifth of the time, decode alone and each model with the gate on and off (surveillance.json/.md)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--hybrid", paramLabel = "DIR", defaultValue = "", description = "Hybrid bundle (default: the bundled one).")
@@ -28,6 +31,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--workload", defaultValue = "sample", description = "sample: the sample video (people always "
+            + "in view) and everything above; surveillance: the eight-camera workload only (default: ${DEFAULT-VALUE}).")
+    String workload;
 
     @Option(names = "--seconds", defaultValue = "60", description = "Seconds of input each trial decodes, 1-60 "
             + "(default: ${DEFAULT-VALUE}, the whole sample video; fewer for a quick look).")
@@ -53,13 +60,25 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Path baselineBundle = baseline.isEmpty() ? root.resolve("models/bundles/c3d-baseline") : Path.of(baseline);
+        if (workload.equals("surveillance")) {
+            Benchmark.Report report = new SurveillanceBench(root, List.of(RespikeHome.model(hybrid), baselineBundle), out,
+                    maxStreams).run();
+            write(report, "surveillance");
+            return 0;
+        }
+        if (!workload.equals("sample")) {
+            throw new IllegalArgumentException("--workload " + workload + ": not one of sample, surveillance");
+        }
         Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), baselineBundle, out, seconds, maxStreams);
-        Benchmark.Report report = bench.run(soakFrames);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(),
-                report.json());
-        java.nio.file.Files.writeString(out.resolve("bench.md"), report.markdown());
-        System.out.println(report.markdown());
-        System.out.println("wrote " + out.resolve("bench.json") + " and " + out.resolve("bench.md"));
+        write(bench.run(soakFrames), "bench");
         return 0;
+    }
+
+    private void write(Benchmark.Report report, String stem) throws java.io.IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(stem + ".json").toFile(),
+                report.json());
+        java.nio.file.Files.writeString(out.resolve(stem + ".md"), report.markdown());
+        System.out.println(report.markdown());
+        System.out.println("wrote " + out.resolve(stem + ".json") + " and " + out.resolve(stem + ".md"));
     }
 }
