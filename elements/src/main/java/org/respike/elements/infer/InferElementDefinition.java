@@ -52,6 +52,11 @@ public final class InferElementDefinition extends BasicElementDefinition {
             PropertySpec.integer("window", "Window",
                     "Groups per clip: a result is emitted at each group end over the last 'window' groups; "
                             + "0 = the model's clip length (clip_frames / stride)", 0, 0, 1024).readAtStartOnly(),
+            PropertySpec.integer("clip-stride", "Clip stride",
+                    "Clip models (the 3D-CNN baseline): frames from one clip's start to the next; the model's "
+                            + "stride gives a result every group, the hybrid's result rate, for clip-length / "
+                            + "stride times the compute; 0 = the clip length (clips do not overlap). The hybrid "
+                            + "reports every group and ignores it", 0, 0, 1024).readAtStartOnly(),
             PropertySpec.real("fps", "Model frame rate",
                     "Frames per second fed to the model, picked by timestamp (all frames pass through); "
                             + "0 = the rate the model was trained at", 0.0, 0.0, 1000.0).readAtStartOnly(),

@@ -38,7 +38,8 @@ public record InferSettings(Path model, EngineConfig engine, String streamId, St
         String streamId = props.string("stream-id");
         boolean flushOnEos = props.bool("flush-on-eos");
         StreamOptions stream = StreamOptions.defaults().withWindow(props.integer("window"))
-                .withCompletePartialGroup(flushOnEos).withStaticThreshold((float) props.real("static-threshold"));
+                .withCompletePartialGroup(flushOnEos).withStaticThreshold((float) props.real("static-threshold"))
+                .withClipStride(props.integer("clip-stride"));
         return new InferSettings(
                 RespikeHome.model(props.string("model")),
                 EngineConfig.defaults()

@@ -17,10 +17,10 @@ import org.respike.models.frame.NativeBuffers;
 
 /**
  * A whole-clip model (architecture {@code clip}, e.g. the 3D-CNN baseline): buffers T normalised frames
- * and runs clip.onnx once per T frames, on non-overlapping clips. A 3D CNN carries no state from one
- * clip to the next, so a clip sliding by s frames would recompute the whole clip T/s times as often for
- * little new information; non-overlapping clips are the cheapest schedule and the fair baseline cost.
- * Of the {@link StreamOptions}, only the static-scene gate applies: a clip whose frames all match its
+ * and runs clip.onnx once per T frames, on non-overlapping clips by default. A 3D CNN carries no state from
+ * one clip to the next, so a clip sliding by s frames recomputes the whole clip T/s times as often: the
+ * cheapest schedule is non-overlapping clips, the same service as the hybrid (a result every group) is
+ * {@link StreamOptions#clipStride()} = s. The static-scene gate applies: a clip whose frames all match its
  * first frame, which matches the first frame of the last clip run (itself still), reuses that clip's
  * logits, as the hybrid reuses a static group's, so that both models are compared on the same footing.
  */
@@ -39,7 +39,13 @@ final class ClipActionStream extends GraphActionStream {
     private boolean haveReference;
     private boolean still;
 
+    /** Frames from one clip's start to the next. */
+    private final int hop;
+    /** PTS of each buffered frame. */
+    private final long[] framePts;
     private int count;
+    /** Frames pushed since the last result. */
+    private int fresh;
     private long clipStartPts;
     private long clipEndPts;
     private long lastPushNanos;
@@ -65,20 +71,46 @@ final class ClipActionStream extends GraphActionStream {
         }
         this.referenceFirst = gate.enabled() ? NativeBuffers.floats(frameElements) : null;
         this.referenceLogits = new float[labels.size()];
+        if (options.clipStride() > clipFrames) {
+            throw allocationFailed(new IllegalArgumentException("clip stride " + options.clipStride()
+                    + " is longer than the " + clipFrames + "-frame clip"));
+        }
+        this.hop = options.clipStride() == 0 ? clipFrames : options.clipStride();
+        this.framePts = new long[clipFrames];
     }
 
     @Override
     public Optional<ActionResult> push(Frame frame) {
         long t0 = System.nanoTime();
         checkOpen();
-        if (count == 0) {
-            clipStartPts = frame.ptsNanos();
-        }
+        framePts[count] = frame.ptsNanos();
+        clipStartPts = framePts[0];
         preprocessor.normalise(frame, frames, count * frameElements);
         still = count == 0 ? gate.enabled() : still && gate.same(frames, count * frameElements, frames, 0);
         clipEndPts = frame.ptsNanos() + frame.durationNanos();
         lastPushNanos = t0;
-        return ++count == clipFrames ? Optional.of(runClip()) : Optional.empty();
+        fresh++;
+        if (++count < clipFrames) {
+            return Optional.empty();
+        }
+        ActionResult r = runClip();
+        slide();
+        return Optional.of(r);
+    }
+
+    /** Keeps the clip's last T - hop frames as the start of the next clip. */
+    private void slide() {
+        int kept = clipFrames - hop;
+        // Frame by frame, front to back: a frame's source lies hop >= 1 frames behind it, already moved.
+        for (int t = 0; t < kept; t++) {
+            frames.put(t * frameElements, frames, (t + hop) * frameElements, frameElements);
+            framePts[t] = framePts[t + hop];
+        }
+        count = kept;
+        still = gate.enabled();
+        for (int t = 1; t < kept && still; t++) {
+            still = gate.same(frames, t * frameElements, frames, 0);
+        }
     }
 
     /** A partial clip of at least one group is completed by repeating its last frame. */
@@ -86,7 +118,7 @@ final class ClipActionStream extends GraphActionStream {
     public Optional<ActionResult> finish() {
         checkOpen();
         Optional<ActionResult> r = Optional.empty();
-        if (count >= stride) {
+        if (count >= stride && fresh > 0) {
             FloatBuffer last = frames.duplicate();
             last.position((count - 1) * frameElements).limit(count * frameElements);
             for (int t = count; t < clipFrames; t++) {
@@ -101,6 +133,7 @@ final class ClipActionStream extends GraphActionStream {
     @Override
     public void reset() {
         count = 0;
+        fresh = 0;
         haveReference = false;
     }
 
@@ -122,6 +155,7 @@ final class ClipActionStream extends GraphActionStream {
         }
         int seen = count;
         count = 0;
+        fresh = 0;
         return ActionResult.ofClip(streamId, labels, l, clipStartPts, clipEndPts, seen, (seen + stride - 1) / stride,
                 skip ? 1 : 0, new float[0], 0f, skip ? 0 : energy.clipPj(), System.nanoTime() - lastPushNanos);
     }

@@ -14,8 +14,11 @@ package org.respike.models.engine;
  *     the same with whole clips and their first frames). The distance of two frames is the largest
  *     absolute mean difference over 8 x 8-pixel cells of the model-size input, per channel: averaging a
  *     cell cancels sensor noise while a person's motion moves whole cells.
+ * @param clipStride a clip model's frames from one clip's start to the next (0: its clip length, clips that
+ *     do not overlap; its stride: a result every group, at the hybrid's result rate, for clip length / stride
+ *     times the compute). Not used by the hybrid, which reports every group over its window.
  */
-public record StreamOptions(int window, boolean completePartialGroup, float staticThreshold) {
+public record StreamOptions(int window, boolean completePartialGroup, float staticThreshold, int clipStride) {
     /**
      * Default gate threshold in 8-bit levels: above the noise floor measured for sigma 6 sensor noise, raw
      * and through H.264 at 1 Mb/s, and low enough to keep slow, distant motion (models/README.md,
@@ -30,22 +33,30 @@ public record StreamOptions(int window, boolean completePartialGroup, float stat
         if (!(staticThreshold >= 0 && staticThreshold <= 255)) {
             throw new IllegalArgumentException("staticThreshold must be in [0, 255], got " + staticThreshold);
         }
+        if (clipStride < 0) {
+            throw new IllegalArgumentException("clipStride must be >= 0, got " + clipStride);
+        }
     }
 
     public static StreamOptions defaults() {
-        return new StreamOptions(0, false, DEFAULT_STATIC_THRESHOLD);
+        return new StreamOptions(0, false, DEFAULT_STATIC_THRESHOLD, 0);
     }
 
     public StreamOptions withWindow(int groups) {
-        return new StreamOptions(groups, completePartialGroup, staticThreshold);
+        return new StreamOptions(groups, completePartialGroup, staticThreshold, clipStride);
     }
 
     public StreamOptions withCompletePartialGroup(boolean complete) {
-        return new StreamOptions(window, complete, staticThreshold);
+        return new StreamOptions(window, complete, staticThreshold, clipStride);
     }
 
     /** Levels for the static-scene gate; 0 turns it off. */
     public StreamOptions withStaticThreshold(float levels) {
-        return new StreamOptions(window, completePartialGroup, levels);
+        return new StreamOptions(window, completePartialGroup, levels, clipStride);
+    }
+
+    /** A clip model's frames between clip starts; 0: its clip length. */
+    public StreamOptions withClipStride(int frames) {
+        return new StreamOptions(window, completePartialGroup, staticThreshold, frames);
     }
 }

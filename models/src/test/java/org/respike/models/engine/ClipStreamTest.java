@@ -41,11 +41,16 @@ class ClipStreamTest {
         }
     }
 
+    /** Frame {@code i} of the golden clip repeated. */
+    private static org.respike.models.frame.Frame frame(int i) {
+        int n = ClipFrames.count(clip);
+        return ClipFrames.frame(clip, i % n, (long) (i - i % n) * ClipFrames.FRAME_NANOS);
+    }
+
     private static List<Integer> push(ActionStream s, int frames, List<ActionResult> into) {
         List<Integer> at = new ArrayList<>();
-        int n = ClipFrames.count(clip);
         for (int i = 0; i < frames; i++) {
-            Optional<ActionResult> r = s.push(ClipFrames.frame(clip, i % n, (long) (i - i % n) * ClipFrames.FRAME_NANOS));
+            Optional<ActionResult> r = s.push(frame(i));
             if (r.isPresent()) {
                 at.add(i + 1);
                 into.add(r.get());
@@ -68,6 +73,35 @@ class ClipStreamTest {
             assertEquals(m.ops().clipMacs() * m.energy().pjPerMac(), r.energyPj(), 1e-6);
             assertTrue(r.score() > 0 && r.score() <= 1);
         }
+    }
+
+    @Test
+    void aClipStrideOfOneGroupGivesAResultEveryGroupOverTheLastTFrames() {
+        int t = m.clipFrames();
+        int s = m.stride();
+        StreamOptions ungated = StreamOptions.defaults().withStaticThreshold(0);
+        List<ActionResult> sliding = new ArrayList<>();
+        try (ActionStream a = engine.openStream("slide", ungated.withClipStride(s))) {
+            List<Integer> expected = new ArrayList<>();
+            for (int f = t; f <= 2 * t; f += s) {
+                expected.add(f);
+            }
+            assertEquals(expected, push(a, 2 * t, sliding));
+            assertEquals(t, sliding.get(1).frames());
+            assertEquals(frame(s).ptsNanos(), sliding.get(1).ptsStart());
+            assertFalse(a.finish().isPresent(), "nothing new since the last clip");
+        }
+        // The second clip is frames s .. t+s-1, exactly as a fresh stream of non-overlapping clips sees them.
+        try (ActionStream b = engine.openStream("fresh", ungated)) {
+            ActionResult r = null;
+            for (int i = s; i < t + s; i++) {
+                r = b.push(frame(i)).orElse(r);
+            }
+            assertEquals(r.scores(), sliding.get(1).scores());
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> engine.openStream("long", ungated.withClipStride(t + 1)));
+        assertTrue(e.getMessage().contains("longer than the " + t + "-frame clip"), e.getMessage());
     }
 
     @Test

@@ -156,7 +156,13 @@ public final class Benchmark {
         m.put("gate_skipped_share", skippedShare(one.events(), manifest));
 
         Map<String, Object> trials = new LinkedHashMap<>();
-        for (Variant v : VARIANTS) {
+        List<Variant> variants = new ArrayList<>(VARIANTS);
+        if (manifest.path("architecture").asText().equals("clip")) {
+            // The same service as the hybrid's: a result every group, the clip sliding by one group.
+            variants.add(new Variant("realtime_streams_at_hybrid_rate",
+                    " clip-stride=" + manifest(hybrid).path("stride").asInt()));
+        }
+        for (Variant v : variants) {
             progress(name + ": real-time capacity, respikebin" + v.properties());
             // Another engine config opens its own sessions: loaded here, not in the search's first trial.
             load.run(stage + v.properties(), 1);
@@ -299,6 +305,9 @@ public final class Benchmark {
                 m -> streams(m.get("realtime_streams_ungated"), decodeLimit));
         row(md, "real-time streams, gate on, max-batch=" + BATCH, models,
                 m -> streams(m.get("realtime_streams_gated_batched"), decodeLimit));
+        row(md, "real-time streams, gate on, a clip every group (clip-stride: the hybrid's result rate)", models,
+                m -> m.containsKey("realtime_streams_at_hybrid_rate")
+                        ? streams(m.get("realtime_streams_at_hybrid_rate"), decodeLimit) : "-");
         row(md, "latency p99 at those three capacities (us)", models, m -> VARIANTS.stream()
                 .map(v -> String.valueOf(m.getOrDefault(v.key() + "_latency_us_p99", "-")))
                 .collect(Collectors.joining(" / ")));

@@ -54,11 +54,18 @@ class SurveillanceBenchTest {
                         Map.of("name", "hybrid", "realtime_streams", 36, "realtime_streams_ungated", 24,
                                 "gate_skipped_share", 0.75, "realtime_streams_trials", List.of(),
                                 "realtime_streams_ungated_trials", List.of()),
-                        Map.of("name", "c3d", "realtime_streams", 30, "realtime_streams_ungated", 12,
-                                "gate_skipped_share", 0.5, "realtime_streams_trials", List.of(),
-                                "realtime_streams_ungated_trials", List.of())));
+                        Map.ofEntries(Map.entry("name", "c3d"), Map.entry("realtime_streams", 30),
+                                Map.entry("realtime_streams_ungated", 12), Map.entry("gate_skipped_share", 0.5),
+                                Map.entry("realtime_streams_trials", List.of()),
+                                Map.entry("realtime_streams_ungated_trials", List.of()),
+                                Map.entry("hybrid_rate_clip_stride", 4), Map.entry("realtime_streams_at_hybrid_rate", 10),
+                                Map.entry("realtime_streams_ungated_at_hybrid_rate", 6),
+                                Map.entry("realtime_streams_at_hybrid_rate_trials", List.of()),
+                                Map.entry("realtime_streams_ungated_at_hybrid_rate_trials", List.of()))));
         String md = SurveillanceBench.markdown(json);
         assertTrue(md.contains("| hybrid | 36 (90%) | 24 | 75.0% |"), md);
+        assertTrue(md.contains("| c3d, a clip every 4 frames (the hybrid's result rate) | 10 (25%) | 6 | |"), md);
         assertTrue(md.contains("hybrid gated against c3d ungated: 3.00x."), md);
+        assertTrue(md.contains("hybrid gated against c3d ungated at the hybrid's result rate: 6.00x."), md);
     }
 }
