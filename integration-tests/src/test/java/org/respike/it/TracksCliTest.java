@@ -36,8 +36,9 @@ class TracksCliTest {
                 TestBundles.hybrid().toString(), "--clips", "clips", "--out", "out");
         assertEquals(0, r.exit(), r.all());
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("roi=motion: ") && lines.get(1).startsWith("roi=frame: ")
-                && lines.get(2).startsWith("single-person clips: 2, clip accuracy "), r.out());
+        assertTrue(lines.get(0).startsWith("roi=motion: ") && lines.get(1).startsWith("roi=motion events ")
+                && lines.get(2).startsWith("roi=frame: ")
+                && lines.get(3).startsWith("single-person clips: 2, clip accuracy "), r.out());
 
         JsonNode report = new ObjectMapper().readTree(tmp.resolve("out/tracks.json").toFile());
         assertEquals(160, report.get("frames").asInt(), "multi_1: 20 s at 8 fps");
@@ -45,6 +46,10 @@ class TracksCliTest {
         assertEquals(4, motion.get("per_person").size());
         assertTrue(motion.get("max_tracks_in_a_group").asInt() >= 2, motion.toString());
         assertEquals(0, report.get("roi=frame").get("id_switches").asInt(), "whole frames have no tracks");
+        JsonNode events = motion.get("events");
+        assertTrue(events.get("actions").asInt() > 0 && events.get("events").asInt() > 0, motion.toString());
+        assertTrue(events.get("raw_runs").asInt() >= events.get("events").asInt(), "a policy merges result runs");
+        assertFalse(report.get("roi=frame").has("events"), "whole frames have no person to score events for");
         assertEquals(2, report.get("single_person_clips").get("clips").asInt());
         long lineCount = Files.readAllLines(tmp.resolve("out/results-roi-motion.jsonl")).size();
         assertEquals(motion.get("results").asLong(), lineCount, "every result as a JSON line");
