@@ -27,8 +27,11 @@ public final class RespikeCli implements Runnable {
         try {
             status = commandLine().execute(args);
         } catch (Throwable t) { // an Error picocli passes on (e.g. one thrown while a signal stops the JVM)
-            System.err.println("respike: " + describe(t));
-            status = FAILED;
+            int stopping = SignalExit.statusIfStopping();
+            if (stopping < 0) {
+                System.err.println("respike: " + describe(t));
+            }
+            status = stopping > 0 ? stopping : FAILED;
         }
         System.exit(status);
     }
@@ -46,6 +49,10 @@ public final class RespikeCli implements Runnable {
      * for a bug report.
      */
     private static int oneLine(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        int stopping = SignalExit.statusIfStopping();
+        if (stopping > 0) {
+            return stopping; // refused by the exit a signal started: that exit's status, no error of its own
+        }
         cmd.getErr().println("respike " + cmd.getCommandName() + ": " + describe(e));
         if (System.getenv("RESPIKE_DEBUG") != null) {
             e.printStackTrace(cmd.getErr());

@@ -15,7 +15,19 @@ final class SignalExit {
     /** Session creation of a large graph takes seconds; a hung provider must not keep Ctrl-C from working. */
     private static final long WAIT_SECONDS = 30;
 
+    /** The signal being acted on, 0 while none. */
+    private static volatile int pending;
+
     private SignalExit() {}
+
+    /**
+     * The exit status of a signal being acted on (128 + its number), or -1 while none: a command that fails
+     * because its ONNX Runtime call was refused for the exit ends with this status, not as a failure of its own.
+     */
+    static int statusIfStopping() {
+        int n = pending;
+        return n == 0 ? -1 : 128 + n;
+    }
 
     static void install() {
         for (String name : new String[] {"INT", "TERM", "HUP"}) {
@@ -28,6 +40,7 @@ final class SignalExit {
     }
 
     private static void exit(Signal signal) {
+        pending = signal.getNumber();
         try {
             if (!OrtCalls.quiesce(0)) {
                 System.err.println("respike: stopping once ONNX Runtime is done loading...");
