@@ -155,11 +155,8 @@ def render_clip(label: int, seed: int, width: int = 64, height: int = 64, frames
         chair = S.chair_geometry(float(joints["hip"][k, 0]), float(joints["hip"][k, 1] - body.r_thigh),
                                  facing, person_h, scene_rng, np.full(3, 128.0, np.float32), 1.9 * body.r_torso)
         keep_clear.append((chair["x0"] - 0.05 * person_h, chair["x1"] + 0.05 * person_h))
-    if framing == "crowd":
-        scene = S.sample_scene(scene_rng, family, aspect, horizon, person_h, keep_clear,
-                               chairs=[(chair, ground_y)] if chair is not None else [])
-    else:
-        scene = S.sample_scene(scene_rng, family, aspect, ground_y, person_h, keep_clear, chair)
+    scene = S.sample_scene(scene_rng, family, aspect, horizon, person_h, keep_clear,
+                           chairs=[(chair, ground_y)] if chair is not None else [])
     wall = scene.mean_colour()
     look = B.sample_look(actor_rng, family, wall, person_h)
     # Everyone back to front: (ground, body, joints, lift, facing, look).

@@ -79,12 +79,11 @@ def render_multi_video(seed: int, width: int = 640, height: int = 360, fps: floa
             raise ValueError(f"in_view {in_view}: needs a start inside the video and at least 4 s in view")
     horizon = float(plan_rng.uniform(0.3, 0.5))
     persons = []
+    windowed = True if in_view is not None else None  # walks in and out; else as the plan draws it
     for track, (h, ground) in enumerate(depth_layout(plan_rng, horizon, n)):
-        windowed = True if in_view is not None else None
         body, segments, chair = _person(plan_rng, fps, shown, aspect, h, family, windowed, windowed)
         # World positions far outside the frame: nobody is drawn where the window does not reach.
-        gone = {k: np.full((n_frames, 2), [-10.0 * aspect, 0.0]) for k in P.JOINTS}
-        joints = {k: gone[k].copy() for k in P.JOINTS}
+        joints = {k: np.full((n_frames, 2), [-10.0 * aspect, 0.0]) for k in P.JOINTS}
         for k in P.JOINTS:
             joints[k][first:first + shown] = np.concatenate([s.joints[k] for s in segments])[:shown]
         lift, facing = np.zeros(n_frames), np.ones(n_frames)
