@@ -46,7 +46,6 @@ final class ClipActionStream extends GraphActionStream {
     private int count;
     /** Frames pushed since the last result. */
     private int fresh;
-    private long clipStartPts;
     private long clipEndPts;
     private long lastPushNanos;
 
@@ -84,7 +83,6 @@ final class ClipActionStream extends GraphActionStream {
         long t0 = System.nanoTime();
         checkOpen();
         framePts[count] = frame.ptsNanos();
-        clipStartPts = framePts[0];
         preprocessor.normalise(frame, frames, count * frameElements);
         still = count == 0 ? gate.enabled() : still && gate.same(frames, count * frameElements, frames, 0);
         clipEndPts = frame.ptsNanos() + frame.durationNanos();
@@ -145,7 +143,7 @@ final class ClipActionStream extends GraphActionStream {
             skippedGroups++;
         } else {
             clip.run(inputs, outputs);
-            FiniteLogits.require(logits, labels, Manifest.CLIP, clipStartPts);
+            FiniteLogits.require(logits, labels, Manifest.CLIP, framePts[0]);
             logits.get(0, l);
             haveReference = still;
             if (still) {
@@ -156,7 +154,7 @@ final class ClipActionStream extends GraphActionStream {
         int seen = count;
         count = 0;
         fresh = 0;
-        return ActionResult.ofClip(streamId, labels, l, clipStartPts, clipEndPts, seen, (seen + stride - 1) / stride,
+        return ActionResult.ofClip(streamId, labels, l, framePts[0], clipEndPts, seen, (seen + stride - 1) / stride,
                 skip ? 1 : 0, new float[0], 0f, skip ? 0 : energy.clipPj(), System.nanoTime() - lastPushNanos);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.respike.models.engine.ActionResult;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.Latency;
@@ -34,11 +35,19 @@ public final class Benchmark {
      * as respikebin starts by default (static-scene gate on, no batching), with the gate off, and with the
      * gate on and the streams batched.
      */
-    private record Variant(String key, String properties) {}
+    record Variant(String key, String properties) {
+        /** This setting with a clip model's clip sliding by {@code frames} (the hybrid's stride: its result rate). */
+        Variant atClipStride(int frames) {
+            return new Variant(key + "_at_hybrid_rate", properties + " clip-stride=" + frames);
+        }
+    }
 
-    private static final List<Variant> VARIANTS = List.of(new Variant("realtime_streams", ""),
-            new Variant("realtime_streams_ungated", " static-threshold=0"),
-            new Variant("realtime_streams_gated_batched", " max-batch=" + BATCH));
+    /** respikebin as it starts, and with the static-scene gate off. */
+    static final List<Variant> GATE_ON_OFF = List.of(new Variant("realtime_streams", ""),
+            new Variant("realtime_streams_ungated", " static-threshold=0"));
+
+    private static final List<Variant> VARIANTS = Stream.concat(GATE_ON_OFF.stream(),
+            Stream.of(new Variant("realtime_streams_gated_batched", " max-batch=" + BATCH))).toList();
 
     private final Path root;
     private final Path hybrid;
@@ -159,8 +168,7 @@ public final class Benchmark {
         List<Variant> variants = new ArrayList<>(VARIANTS);
         if (manifest.path("architecture").asText().equals("clip")) {
             // The same service as the hybrid's: a result every group, the clip sliding by one group.
-            variants.add(new Variant("realtime_streams_at_hybrid_rate",
-                    " clip-stride=" + manifest(hybrid).path("stride").asInt()));
+            variants.add(VARIANTS.get(0).atClipStride(manifest(hybrid).path("stride").asInt()));
         }
         for (Variant v : variants) {
             progress(name + ": real-time capacity, respikebin" + v.properties());

@@ -107,20 +107,17 @@ public final class SurveillanceBench {
         Benchmark.progress("surveillance: " + name + ", one stream per camera");
         StreamLoad.Trial each = load.run(stage, CAMERAS);
         m.put("gate_skipped_share", Benchmark.skippedShare(each.events(), manifest));
-        List<String[]> variants = new ArrayList<>(List.of(new String[] {"realtime_streams", ""},
-                new String[] {"realtime_streams_ungated", " static-threshold=0"}));
+        List<Benchmark.Variant> variants = new ArrayList<>(Benchmark.GATE_ON_OFF);
         if (manifest.path("architecture").asText().equals("clip")) {
             m.put("hybrid_rate_clip_stride", groupFrames);
-            variants.add(new String[] {"realtime_streams_at_hybrid_rate", " clip-stride=" + groupFrames});
-            variants.add(new String[] {"realtime_streams_ungated_at_hybrid_rate",
-                    " static-threshold=0 clip-stride=" + groupFrames});
+            Benchmark.GATE_ON_OFF.forEach(v -> variants.add(v.atClipStride(groupFrames)));
         }
-        for (String[] v : variants) {
-            Benchmark.progress("surveillance: " + name + ", real-time capacity, respikebin" + v[1]);
-            load.run(stage + v[1], 1);
+        for (Benchmark.Variant v : variants) {
+            Benchmark.progress("surveillance: " + name + ", real-time capacity, respikebin" + v.properties());
+            load.run(stage + v.properties(), 1);
             List<StreamLoad.Trial> tried = new ArrayList<>();
-            m.put(v[0], load.capacity(stage + v[1], maxStreams, tried));
-            m.put(v[0] + "_trials", Benchmark.describe(tried, SECONDS));
+            m.put(v.key(), load.capacity(stage + v.properties(), maxStreams, tried));
+            m.put(v.key() + "_trials", Benchmark.describe(tried, SECONDS));
         }
         return m;
     }

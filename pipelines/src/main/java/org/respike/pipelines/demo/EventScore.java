@@ -1,10 +1,14 @@
 package org.respike.pipelines.demo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.respike.elements.events.EventDetector;
+import org.respike.elements.events.EventMessage;
+import org.respike.elements.events.EventPolicy;
 import org.respike.models.engine.ActionResult;
 
 /**
@@ -66,6 +70,29 @@ public record EventScore(int events, int matchedEvents, int actions, int matched
         }
         out.removeIf(i -> ignored.contains(i.label()));
         return out;
+    }
+
+    /**
+     * The messages respikepublish's detector makes of {@code results} under {@code policy}, in order, every
+     * event ended at the end (wall clock: the PTS from the epoch).
+     */
+    public static List<EventMessage> replay(EventPolicy policy, List<ActionResult> results) {
+        EventDetector detector = new EventDetector(policy, t -> Instant.EPOCH.plusNanos(t));
+        List<EventMessage> messages = new ArrayList<>();
+        results.forEach(r -> messages.addAll(detector.accept(r)));
+        messages.addAll(detector.endAll());
+        return messages;
+    }
+
+    /** An {@code end} message's event, by PTS. */
+    public static Interval interval(EventMessage end) {
+        return new Interval(end.label(), end.start().ptsNanos() / 1e9, end.end().ptsNanos() / 1e9);
+    }
+
+    /** Both scores' counts together (two videos, two people). */
+    public EventScore plus(EventScore o) {
+        return new EventScore(events + o.events, matchedEvents + o.matchedEvents, actions + o.actions,
+                matchedActions + o.matchedActions);
     }
 
     /** The raw results as {@link DemoScore} makes events of them: runs of equal consecutive labels. */

@@ -1,6 +1,5 @@
 package org.respike.pipelines.demo;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,14 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.respike.elements.events.EventDetector;
 import org.respike.elements.events.EventMessage;
 import org.respike.elements.events.EventPolicy;
 import org.respike.models.engine.ActionResult;
 
 /**
  * Per-track events on a multi-person video against each person's own timeline. The results are replayed
- * through {@link EventDetector} under a policy (as respikepublish would publish them); each track belongs to
+ * through respikepublish's detector under a policy ({@link EventScore#replay}) (as respikepublish would publish them); each track belongs to
  * the person its results were matched to most often under {@link TrackScore}'s rules, and its ended events
  * are scored against that person's actions by {@link EventScore}'s rule (same label, temporal IoU >= 0.3,
  * one to one, the policy's ignored classes on neither side). A track that never matched a person has only
@@ -31,15 +29,11 @@ public record PeopleEvents(EventScore events, EventScore raw) {
                 byTrack.computeIfAbsent(r.trackId(), t -> new ArrayList<>()).add(r);
             }
         }
-        EventDetector detector = new EventDetector(policy, t -> Instant.EPOCH.plusNanos(t));
-        List<EventMessage> messages = new ArrayList<>();
-        results.stream().filter(r -> r.trackId() != ActionResult.NO_TRACK).forEach(r -> messages.addAll(detector.accept(r)));
-        messages.addAll(detector.endAll());
+        List<ActionResult> tracked = results.stream().filter(r -> r.trackId() != ActionResult.NO_TRACK).toList();
         Map<Long, List<EventScore.Interval>> ended = new HashMap<>();
-        for (EventMessage m : messages) {
+        for (EventMessage m : EventScore.replay(policy, tracked)) {
             if (m.kind() == EventMessage.Kind.END) {
-                ended.computeIfAbsent(m.trackId(), t -> new ArrayList<>()).add(new EventScore.Interval(m.label(),
-                        m.start().ptsNanos() / 1e9, m.end().ptsNanos() / 1e9));
+                ended.computeIfAbsent(m.trackId(), t -> new ArrayList<>()).add(EventScore.interval(m));
             }
         }
         Map<Long, List<EventScore.Interval>> runs = new HashMap<>();
@@ -50,9 +44,7 @@ public record PeopleEvents(EventScore events, EventScore raw) {
     /** Each person's actions against the intervals of the tracks they own, summed over people and orphans. */
     private static EventScore score(Map<Long, List<EventScore.Interval>> byTrack, Map<Long, Integer> owner,
             PeopleTruth truth, Set<String> ignored) {
-        int events = 0;
-        int matched = 0;
-        int actions = 0;
+        EventScore sum = new EventScore(0, 0, 0, 0);
         for (int p = 0; p < truth.people().size(); p++) {
             List<EventScore.Interval> detected = new ArrayList<>();
             for (Map.Entry<Long, List<EventScore.Interval>> e : byTrack.entrySet()) {
@@ -60,15 +52,14 @@ public record PeopleEvents(EventScore events, EventScore raw) {
                     detected.addAll(e.getValue());
                 }
             }
-            EventScore s = EventScore.of(detected, actions(truth.people().get(p), truth.fps(), ignored));
-            events += s.events();
-            matched += s.matchedEvents();
-            actions += s.actions();
+            sum = sum.plus(EventScore.of(detected, actions(truth.people().get(p), truth.fps(), ignored)));
         }
         for (Map.Entry<Long, List<EventScore.Interval>> e : byTrack.entrySet()) {
-            events += owner.containsKey(e.getKey()) ? 0 : e.getValue().size();
+            if (!owner.containsKey(e.getKey())) {
+                sum = sum.plus(new EventScore(e.getValue().size(), 0, 0, 0)); // followed nobody: false events
+            }
         }
-        return new EventScore(events, matched, actions, matched);
+        return sum;
     }
 
     /** A person's actions: runs of one label over frames (out of the scene and ignored classes left out). */

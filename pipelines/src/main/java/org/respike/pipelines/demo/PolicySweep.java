@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.respike.elements.events.ClassPolicy;
-import org.respike.elements.events.EventDetector;
-import org.respike.elements.events.EventJson;
 import org.respike.elements.events.EventMessage;
 import org.respike.elements.events.EventPolicy;
 import org.respike.models.engine.ActionResult;
@@ -58,24 +55,14 @@ public final class PolicySweep {
 
     /** The ended events of one policy on every video, scored together. */
     public static EventScore score(ClassPolicy policy, List<List<ActionResult>> videos, List<GroundTruth> truths) {
-        int events = 0;
-        int matchedEvents = 0;
-        int actions = 0;
-        int matchedActions = 0;
+        EventPolicy replayed = new EventPolicy(policy, Map.of(), IDLE, Duration.ZERO);
+        EventScore sum = new EventScore(0, 0, 0, 0);
         for (int v = 0; v < videos.size(); v++) {
-            EventDetector detector = new EventDetector(new EventPolicy(policy, Map.of(), IDLE, Duration.ZERO),
-                    t -> Instant.EPOCH.plusNanos(t));
-            List<EventMessage> messages = new ArrayList<>();
-            videos.get(v).forEach(r -> messages.addAll(detector.accept(r)));
-            messages.addAll(detector.endAll());
-            List<EventScore.Interval> detected = EventScore.ended(messages.stream().map(EventJson::fields).toList());
-            EventScore s = EventScore.of(detected, EventScore.actions(truths.get(v), IDLE));
-            events += s.events();
-            matchedEvents += s.matchedEvents();
-            actions += s.actions();
-            matchedActions += s.matchedActions();
+            List<EventScore.Interval> detected = EventScore.replay(replayed, videos.get(v)).stream()
+                    .filter(m -> m.kind() == EventMessage.Kind.END).map(EventScore::interval).toList();
+            sum = sum.plus(EventScore.of(detected, EventScore.actions(truths.get(v), IDLE)));
         }
-        return new EventScore(events, matchedEvents, actions, matchedActions);
+        return sum;
     }
 
     static List<ActionResult> readResults(Path jsonl) throws IOException {
