@@ -1,5 +1,10 @@
 """Datasets: cached synthetic splits, and the UCF-101 / HMDB-51 readers on tiny fake folders."""
 
+import base64
+import json
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -130,3 +135,25 @@ def test_split_names_its_families_framing_and_codec(tmp_path):
     assert 0 < np.abs(c - b).mean() < 12  # the codec changes pixels, not the picture
     with pytest.raises(ValueError, match="families"):
         build_split("val", 1, size=32, out_dir=tmp_path, families=("nosuch",))
+
+
+RESIZE_PARITY = Path(__file__).resolve().parents[2] / "src/test/resources/resize_parity.json"
+
+
+def parity_image(width: int, height: int) -> np.ndarray:
+    """[height, width, 3] uint8 from a formula that FramePreprocessorTest computes the same way."""
+    y, x, c = np.meshgrid(np.arange(height), np.arange(width), np.arange(3), indexing="ij")
+    return ((x * 37 + y * 101 + c * 53 + (x * x * y) % 97) % 256).astype(np.uint8)
+
+
+def test_resize_parity_fixture_is_what_torch_computes():
+    """The fixture Java's FramePreprocessor is held to bit for bit (frame -> resize -> / 255, CHW float32 planes). Rewrite it with
+    RESPIKE_WRITE_FIXTURES=1 if the recipe's resize ever changes, and the Java test tells whether it follows."""
+    cases = []
+    for sw, sh, ow, oh in [(320, 180, 32, 32), (160, 90, 16, 12), (37, 23, 16, 12), (5, 4, 16, 12), (37, 9, 16, 12)]:
+        frame = torch.from_numpy(parity_image(sw, sh)).permute(2, 0, 1)[None].float()
+        planes = (resize(frame, oh, ow) / 255.0)[0].numpy().astype("<f4")
+        cases.append({"source": [sw, sh], "size": [ow, oh], "planes_f32le": base64.b64encode(planes.tobytes()).decode()})
+    if os.environ.get("RESPIKE_WRITE_FIXTURES") == "1":
+        RESIZE_PARITY.write_text(json.dumps({"cases": cases}) + "\n")
+    assert json.loads(RESIZE_PARITY.read_text())["cases"] == cases

@@ -2,6 +2,7 @@ package org.respike.models.frame;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.respike.models.bundle.ColorOrder;
 import org.respike.models.bundle.Manifest.InputSpec;
 
@@ -32,6 +33,9 @@ public final class FramePreprocessor {
     private final int[] channelOffset = new int[3];
     private Taps cols;
     private Taps rows;
+    private byte[] line;
+    private float[] column;
+    private int[] sum;
 
     private int srcWidth = -1;
     private int srcHeight = -1;
@@ -57,31 +61,68 @@ public final class FramePreprocessor {
     public void normalise(Frame frame, FloatBuffer out, int offset) {
         prepare(frame);
         ByteBuffer src = frame.data();
-        for (int c = 0; c < 3; c++) {
-            int channel = channelOffset[c];
-            float m = mean[c];
-            float s = std[c];
-            int base = offset + c * plane;
-            for (int y = 0; y < outHeight; y++) {
+        for (int y = 0; y < outHeight; y++) {
+            resizeRows(src, y);
+            for (int c = 0; c < 3; c++) {
+                int channel = channelOffset[c];
+                float m = mean[c];
+                float s = std[c];
+                int base = offset + c * plane + y * outWidth;
                 for (int x = 0; x < outWidth; x++) {
-                    out.put(base + y * outWidth + x, (sample(src, channel, x, y) / scale - m) / s);
+                    out.put(base + x, (resizeColumns(x, channel) / scale - m) / s);
                 }
             }
         }
     }
 
-    /** Rows first, then columns, as {@code data.resize} resizes height before width. */
-    private float sample(ByteBuffer src, int channel, int x, int y) {
+    /** One output pixel of the row that {@link #resizeRows} made. */
+    private float resizeColumns(int x, int channel) {
+        int first = cols.first[x];
+        int last = cols.first[x + 1];
         float value = 0f;
-        for (int tx = cols.first[x]; tx < cols.first[x + 1]; tx++) {
-            float column = 0f;
-            int at = cols.offset[tx] + channel;
-            for (int ty = rows.first[y]; ty < rows.first[y + 1]; ty++) {
-                column += rows.weight[ty] * (src.get(at + rows.offset[ty]) & 0xFF);
+        if (cols.area) {
+            for (int tx = first; tx < last; tx++) {
+                value += column[cols.offset[tx] + channel];
             }
-            value += cols.weight[tx] * column;
+            return value / (last - first);
+        }
+        for (int tx = first; tx < last; tx++) {
+            value += cols.weight[tx] * column[cols.offset[tx] + channel];
         }
         return value;
+    }
+
+    /**
+     * Output row {@code y} resized along the rows, for every byte of a source row: {@code data.resize}
+     * resizes height before width. Whole source rows are copied out of the (often direct) buffer and summed
+     * in one pass each, a loop the JIT vectorises; shrinking sums integers exactly, then divides once.
+     */
+    private void resizeRows(ByteBuffer src, int y) {
+        int bytes = column.length;
+        int first = rows.first[y];
+        int last = rows.first[y + 1];
+        if (rows.area) {
+            Arrays.fill(sum, 0);
+            for (int ty = first; ty < last; ty++) {
+                src.get(rows.offset[ty], line, 0, bytes);
+                for (int i = 0; i < bytes; i++) {
+                    sum[i] += line[i] & 0xFF;
+                }
+            }
+            float n = last - first;
+            for (int i = 0; i < bytes; i++) {
+                column[i] = sum[i] / n;
+            }
+            return;
+        }
+        Arrays.fill(column, 0f);
+        for (int ty = first; ty < last; ty++) {
+            float w = rows.weight[ty];
+            src.get(rows.offset[ty], line, 0, bytes);
+            for (int i = 0; i < bytes; i++) {
+                column[i] += w * (line[i] & 0xFF);
+            }
+        }
     }
 
     private void prepare(Frame f) {
@@ -98,13 +139,17 @@ public final class FramePreprocessor {
         srcHeight = f.height();
         srcStride = f.rowStride();
         srcFormat = fmt;
+        line = new byte[f.width() * fmt.bytesPerPixel()];
+        column = new float[line.length];
+        sum = new int[line.length];
     }
 
     /**
-     * The source pixels (as byte offsets, {@code step} bytes apart) and weights of each output index
-     * along one axis: taps {@code first[i]} to {@code first[i + 1] - 1}.
+     * The source pixels (as byte offsets, {@code step} bytes apart) of each output index along one axis:
+     * taps {@code first[i]} to {@code first[i + 1] - 1}; an area bin is their plain mean (sum / count, as
+     * {@code adaptive_avg_pool2d} divides), a bilinear output their sum weighted by {@code weight}.
      */
-    record Taps(int[] first, int[] offset, float[] weight) {
+    record Taps(int[] first, int[] offset, float[] weight, boolean area) {
 
         static Taps of(int in, int out, int step) {
             return in > out ? area(in, out, step) : bilinear(in, out, step);
@@ -119,16 +164,13 @@ public final class FramePreprocessor {
                 first[i + 1] = first[i] + hi - lo;
             }
             int[] offset = new int[first[out]];
-            float[] weight = new float[first[out]];
             for (int i = 0; i < out; i++) {
                 int lo = (int) ((long) i * in / out);
-                int n = first[i + 1] - first[i];
-                for (int k = 0; k < n; k++) {
+                for (int k = 0; k < first[i + 1] - first[i]; k++) {
                     offset[first[i] + k] = (lo + k) * step;
-                    weight[first[i] + k] = 1f / n;
                 }
             }
-            return new Taps(first, offset, weight);
+            return new Taps(first, offset, null, true);
         }
 
         /** Half-pixel centres, the edge pixel repeated: {@code interpolate(align_corners=False)}. */
@@ -147,7 +189,7 @@ public final class FramePreprocessor {
                 weight[2 * i] = 1f - w;
                 weight[2 * i + 1] = w;
             }
-            return new Taps(first, offset, weight);
+            return new Taps(first, offset, weight, false);
         }
     }
 }
