@@ -284,6 +284,15 @@ def test_people_in_view_only_in_their_window_walk_in_and_out_of_an_empty_scene()
         render_multi_video(7, 160, 90, duration_s=20, people=1, in_view=(18, 8))
 
 
+@pytest.mark.parametrize("seconds", [0.5, 1, 3])
+def test_a_video_shorter_than_a_walk_out_still_shows_everyone(seconds):
+    from respike_recipe.render import render_multi_video
+    n = int(seconds * 8)
+    for seed in range(4):
+        frames, truth = render_multi_video(seed, 160, 90, duration_s=seconds, compress=False)
+        assert len(frames) == n and all(len(p["labels"]) == n and p["timeline"] for p in truth["people"])
+
+
 def test_multi_person_video_has_per_person_truth():
     from respike_recipe.render import render_multi_video
     frames, truth = render_multi_video(5, 320, 180, duration_s=6, people=3, compress=False)

@@ -36,6 +36,8 @@ def _person(rng, fps, n_frames, aspect, height, family, enter=None, leave=None):
         planner.travel("walk", np.arange(n) / fps, edge, x)
         facing = 1.0 if x > edge else -1.0
     exit_n = int(rng.uniform(2, 4) * fps) if ((rng.random() < 0.5) if leave is None else leave) else 0
+    if exit_n >= n_frames and not planner.segments:  # a video shorter than the walk out: act, then leave
+        exit_n = n_frames // 2
     plan_long(planner, n_frames - exit_n, x, facing)
     if exit_n and planner.segments[-1].label != "fall" and planner.frame < n_frames:
         last = float(planner.segments[-1].joints["hip"][-1, 0])
