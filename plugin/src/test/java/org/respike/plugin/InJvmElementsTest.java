@@ -235,6 +235,8 @@ class InJvmElementsTest {
             assertEquals(List.of(0.125f, 0.875f), m.get("scores"));
             assertEquals(List.of(-1.5, 2.5), m.get("logits"));
             assertEquals(Map.of("ops", 42L), m.get("energy"));
+            assertEquals(List.of("walk", "label of buffer 3"), m.get("labels"));
+            assertEquals(List.of(Map.of("label", "run", "score", 0.5), Map.of("label", "wave", "score", 0.25)), m.get("top"));
         }
     }
 

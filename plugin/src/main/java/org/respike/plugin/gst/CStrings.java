@@ -20,6 +20,24 @@ final class CStrings {
         return m;
     }
 
+    /**
+     * {@code s} as a NUL-terminated UTF-8 string in this thread's scratch memory, valid until the thread's next
+     * call: for arguments that GLib copies (g_value_set_string), so that per-buffer metas allocate nothing.
+     */
+    static Pointer scratch(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        Memory m = SCRATCH.get();
+        if (m.size() < bytes.length + 1L) {
+            m = new Memory(Math.max(2 * m.size(), bytes.length + 1L));
+            SCRATCH.set(m);
+        }
+        m.write(0, bytes, 0, bytes.length);
+        m.setByte(bytes.length, (byte) 0);
+        return m;
+    }
+
+    private static final ThreadLocal<Memory> SCRATCH = ThreadLocal.withInitial(() -> new Memory(256));
+
     /** A copy GLib owns (g_strdup), for functions that take ownership and g_free it. */
     static Pointer glibCopy(String s) {
         return s == null ? null : GObjectApi.g_strdup(utf8(s));

@@ -13,9 +13,26 @@ import org.respike.elements.spi.PropertySpec;
 final class GValues {
     private GValues() {}
 
+    private static final ThreadLocal<Memory> SCRATCH = ThreadLocal.withInitial(() -> new Memory(Layout.VALUE_SIZE));
+
     /** A zeroed GValue in JVM memory (unset it after use when it was initialised). */
     static Memory allocate() {
         Memory m = new Memory(Layout.VALUE_SIZE);
+        m.clear();
+        return m;
+    }
+
+    /**
+     * A zeroed GValue to hold {@code v}, to be handed to a function that takes its contents (a structure's
+     * take_value): this thread's scratch for a scalar, so a meta per buffer allocates no JNA memory (each
+     * allocation registers in JNA's global tables), a fresh one for a map, array or collection, whose
+     * elements are built with GValues of their own while it is being set.
+     */
+    static Memory forTaking(Object v) {
+        if (v instanceof Map || v instanceof Collection || v != null && v.getClass().isArray()) {
+            return allocate();
+        }
+        Memory m = SCRATCH.get();
         m.clear();
         return m;
     }
@@ -50,7 +67,7 @@ final class GValues {
     static void set(Pointer value, String name, Object v) {
         if (v instanceof String s) {
             GObjectApi.g_value_init(value, Layout.TYPE_STRING);
-            GObjectApi.g_value_set_string(value, CStrings.utf8(s));
+            GObjectApi.g_value_set_string(value, CStrings.scratch(s));
         } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
             GObjectApi.g_value_init(value, Layout.TYPE_INT);
             GObjectApi.g_value_set_int(value, ((Number) v).intValue());
@@ -81,12 +98,12 @@ final class GValues {
             }
         } else {
             GObjectApi.g_value_init(value, Layout.TYPE_STRING);
-            GObjectApi.g_value_set_string(value, CStrings.utf8(String.valueOf(v)));
+            GObjectApi.g_value_set_string(value, CStrings.scratch(String.valueOf(v)));
         }
     }
 
     private static void appendTo(Pointer array, String name, Object item) {
-        Memory element = allocate();
+        Memory element = forTaking(item);
         set(element, name, item);
         GstApi.gst_value_array_append_and_take_value(array, element);
     }

@@ -27,7 +27,7 @@ final class Structures {
                 continue;
             }
             String field = String.valueOf(e.getKey());
-            Memory value = GValues.allocate();
+            Memory value = GValues.forTaking(e.getValue());
             GValues.set(value, field, e.getValue());
             GstApi.gst_structure_take_value(structure, field, value);
         }

@@ -39,6 +39,8 @@ public final class MetaElement extends BasicElementDefinition {
         f.put("scores", new float[] {0.125f, 0.875f});
         f.put("logits", new double[] {-1.5, 2.5});
         f.put("energy", Map.of("ops", 42L));
+        f.put("labels", List.of("walk", "label of buffer " + index));
+        f.put("top", List.of(Map.of("label", "run", "score", 0.5), Map.of("label", "wave", "score", 0.25)));
         return f;
     }
 
