@@ -29,37 +29,38 @@ import org.respike.pipelines.demo.TrackScore;
  * (what {@code respike tracks} reports). The tracker's bounds hold whatever the model says; the accuracy
  * bound is the model's.
  *
- * <p>Measured 2026-12-03 on a 2-core Intel Xeon VM (renderer r8 videos, the r8 bundle; {@code respike tracks}),
- * after respikemotion's warm-up and the end of its opening (its options were chosen on six other multi-person
- * videos, seeds 101-106): multi_1 (4 people, 20 s, stick family): 194 results, 79 on a person; 4 id switches,
- * 3 fragmented people (4 extra tracks; two people stand side by side for 4 s, and the ids of a merged blob
- * can swap when it splits), 2 stalls, coverage 49.4% of the groups people are in view, clip accuracy 59.5%
- * with the bundle after its warm restart (74.0% on 50 single-person clips of the stick family at 160x120;
- * 60.8% with the bundle before). Before the change: 201 results, 59 on a
- * person, 1 switch, 1 extra track, coverage 36.9%, clip accuracy 54.2% (two of the four people, in view from
- * the first frame, never got a result). multi_16 (16 people, 8 s): 143 results, 36 on a person, coverage
- * 14.1% (16 tracks at once: max-tracks' default, so the cap is hit).
+ * <p>Measured 2026-12-03 on a 2-core Intel Xeon VM (renderer r8 videos, the r8 bundle after its warm restart;
+ * {@code respike tracks}) with respikemotion's options chosen on six other multi-person videos (seeds
+ * 101-106): its warm-up, no opening, and since session 15 min-hits 4 and coasting no longer than a track was
+ * seen. multi_1 (4 people, 20 s, stick family): 200 results, 76 on a person; 3 id switches, 2 fragmented
+ * people (3 extra tracks; two people stand side by side for 4 s, and the ids of a merged blob can swap when
+ * it splits), 3 stalls, coverage 47.5% of the groups people are in view, clip accuracy 53.9% (74.0% on 50
+ * single-person clips of the stick family at 160x120). With min-hits 3 and coasting up to max-age: 194
+ * results, 79 on a person, 4 switches, 4 extra tracks, 2 stalls, coverage 49.4%, clip accuracy 59.5%; before
+ * the warm-up: 201 results, 59 on a person, coverage 36.9% (two of the four people, in view from the first
+ * frame, never got a result). multi_16 (16 people, 8 s): 111 results, 33 on a person, coverage 12.9% (143,
+ * 36 and 14.1% before; 16 tracks at once: max-tracks' default, so the cap is hit).
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class PerPersonTest {
 
     /**
-     * Clip accuracy of the results matched to a person on multi_1; below the committed bundle's 59.5% (the r7
+     * Clip accuracy of the results matched to a person on multi_1; below the committed bundle's 53.9% (the r7
      * bundle, whole frames only, measured 28.8%). The goal is within 5 points of the same model on
      * single-person clips of the family (74.0%).
      */
     static final double MIN_TRACK_ACCURACY = 0.52;
 
     /**
-     * Tracker bounds on multi_1, a little above what was measured (4 switches, 4 extra tracks, 2 stalls) and
-     * below (79 results on a person, coverage 49.4%). The proposer before its warm-up (the ghosts of whoever
+     * Tracker bounds on multi_1, a little above what was measured (3 switches, 3 extra tracks, 3 stalls) and
+     * below (76 results on a person, coverage 47.5%). The proposer before its warm-up (the ghosts of whoever
      * stood in the first frame, two people never tracked) measured 59 results and 36.9%: it fails.
      */
     static final int MAX_ID_SWITCHES = 6;
     /** Clip accuracy with the true boxes, a little below the committed bundle's. */
     static final double MIN_TRUTH_BOX_ACCURACY = 0.47;
     static final int MAX_EXTRA_TRACKS = 6;
-    static final int MAX_STALLS = 3;
+    static final int MAX_STALLS = 4;
     static final int MIN_RESULTS_ON_A_PERSON = 68;
     static final double MIN_COVERAGE = 0.43;
 

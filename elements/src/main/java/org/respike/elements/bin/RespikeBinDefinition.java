@@ -26,8 +26,8 @@ public final class RespikeBinDefinition implements BinDefinition {
             PropertySpec.choice("roi", "Regions",
                     "What is recognised: whole frames, or each tracked person. frame is the default because, "
                             + "measured on multi-person video (README, respike tracks), per-person tracks from motion "
-                            + "recognise no more people than whole frames do: they cover about half of each person's "
-                            + "time in view", "frame", List.of(
+                            + "recognise about as many people as whole frames do (more on some videos, fewer on others), "
+                            + "cover about half of each person's time in view and add results where nobody is", "frame", List.of(
                             new Choice("frame", "Whole frames (respikeinfer inference-region=full-frame)"),
                             new Choice("upstream", "The regions of interest (GstVideoRegionOfInterestMeta) of a "
                                     + "detector and tracker upstream (inference-region=roi-list)"),

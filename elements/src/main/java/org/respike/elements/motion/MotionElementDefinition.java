@@ -40,7 +40,8 @@ public final class MotionElementDefinition extends BasicElementDefinition {
                     "Frames a blob must be matched before it becomes a track (a flicker never does)", SORT.minHits(),
                     1, 1000).readAtStartOnly(),
             PropertySpec.integer("max-age", "Maximum age",
-                    "Frames a track survives unmatched at its predicted box (crossings, short occlusions)",
+                    "Most frames a track survives unmatched at its predicted box (crossings, short occlusions), and never "
+                            + "more than it was matched: a blob seen briefly is mostly noise, a shadow or a ghost",
                     SORT.maxAge(), 0, 100000).readAtStartOnly(),
             PropertySpec.integer("hold-frames", "Hold frames",
                     "Frames after its last move that a track is kept out of the background: how long a person may "

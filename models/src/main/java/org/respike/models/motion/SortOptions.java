@@ -3,9 +3,11 @@ package org.respike.models.motion;
 /**
  * Choices of {@link SortTracker}.
  *
- * @param minHits matched frames before a track is reported (one-frame flicker never becomes a track)
- * @param maxAge frames a reported track survives unmatched at its predicted box: occlusions, crossings,
- *     (48: 6 s at 8 fps), and a still person once background subtraction has absorbed them
+ * @param minHits matched frames before a track is reported (flicker never becomes a track; 4, half a
+ *     second at 8 fps, chosen with the coasting rule on six tuning videos: README, per-person)
+ * @param maxAge most frames a reported track survives unmatched at its predicted box, and never more than
+ *     it was matched: occlusions, crossings (48: 6 s at 8 fps), and a still person once background
+ *     subtraction has absorbed them
  * @param minIou overlap with the predicted box that lets a box continue a track
  * @param maxDistance alternatively, centre distance in units of the track's larger side (fast movers
  *     at low frame rates overlap their previous box little or not at all)
@@ -30,7 +32,7 @@ public record SortOptions(int minHits, int maxAge, double minIou, double maxDist
     }
 
     public static SortOptions defaults() {
-        return new SortOptions(3, 48, 0.1, 1.0, 0.5, 0.6, 0.2, 0.3, 480);
+        return new SortOptions(4, 48, 0.1, 1.0, 0.5, 0.6, 0.2, 0.3, 480);
     }
 
     public SortOptions withMaxAge(int frames) {

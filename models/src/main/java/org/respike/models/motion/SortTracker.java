@@ -12,8 +12,10 @@ import org.respike.models.track.TrackedRegion;
  * SORT-style multi-object tracking of unlabelled boxes: each track predicts its box with a constant
  * velocity alpha-beta filter; boxes are assigned to predictions greedily by overlap (IoU, then centre
  * distance for movers that overlap little at low frame rates); an unassigned box starts a tentative
- * track, reported from {@code minHits} matches on; a track unmatched for more than {@code maxAge} frames,
- * or whose prediction has left the frame, ends. While unmatched, a reported track is reported at its
+ * track, reported from {@code minHits} matches on; a track unmatched for more frames than it was matched
+ * (at most {@code maxAge}), or whose prediction has left the frame, ends: a blob seen for a few frames is
+ * more often noise, a shadow or a ghost than a person, and coasting it for seconds made most of the results
+ * that lay on nobody. While unmatched, a reported track is reported at its
  * prediction, so a person briefly hidden or standing still keeps one id. Plain Java, no OpenCV.
  */
 public final class SortTracker {
@@ -43,7 +45,7 @@ public final class SortTracker {
             Track t = it.next();
             Box at = t.lastMatch == frame ? t.matched : t.filter.predict(frame);
             long unmatched = frame - t.lastMatch;
-            boolean lost = t.hits < options.minHits() ? unmatched > 0 : unmatched > options.maxAge();
+            boolean lost = t.hits < options.minHits() ? unmatched > 0 : unmatched > Math.min(options.maxAge(), t.hits);
             Box inside = at.clip(frameWidth, frameHeight);
             if (lost || inside == null || inside.area() < options.minVisible() * at.area()) {
                 it.remove();

@@ -34,7 +34,7 @@ class SortTrackerTest {
             boolean merged = Math.abs(a.x() - b.x()) < 24;
             List<Box> boxes = merged ? List.of(union(a, b)) : List.of(a, b);
             List<TrackedRegion> regions = t.update(boxes, 320, 240);
-            if (f >= 2 && !merged) {
+            if (f >= SortOptions.defaults().minHits() - 1 && !merged) {
                 long ia = nearest(regions, a);
                 long ib = nearest(regions, b);
                 if (left < 0) {
@@ -57,13 +57,34 @@ class SortTrackerTest {
                 for (int i = 0; i < 16; i++) {
                     boxes.add(new Box(5 + 19 * i + f, 50, 10, 30));
                 }
-                assertEquals(f >= 2 ? 16 : 0, t.update(boxes, 320, 240).size());
+                assertEquals(f >= SortOptions.defaults().minHits() - 1 ? 16 : 0, t.update(boxes, 320, 240).size());
             }
             for (int f = 0; f < 9; f++) {
                 t.update(List.of(), 320, 240);
             }
             assertEquals(0, t.liveTracks(), "round " + round);
         }
+    }
+
+    /** A track coasts (is reported at its prediction while unmatched) for as many frames as it was matched. */
+    @Test
+    void aTrackCoastsAsLongAsItWasSeenUpToMaxAge() {
+        assertEquals(6, framesReportedUnmatched(6));
+        assertEquals(30, framesReportedUnmatched(30));
+        assertEquals(SortOptions.defaults().maxAge(), framesReportedUnmatched(200));
+    }
+
+    private static int framesReportedUnmatched(int seen) {
+        SortTracker t = new SortTracker(SortOptions.defaults());
+        for (int f = 0; f < seen; f++) {
+            t.update(List.of(new Box(150, 100, 10, 30)), 320, 240);
+        }
+        int coasted = 0;
+        while (!t.update(List.of(), 320, 240).isEmpty()) {
+            coasted++;
+        }
+        assertEquals(0, t.liveTracks());
+        return coasted;
     }
 
     @Test

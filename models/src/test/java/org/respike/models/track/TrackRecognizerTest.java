@@ -273,9 +273,9 @@ class TrackRecognizerTest {
             }
         }
         assertEquals(1, ids.size(), "one walker, one track: " + ids);
-        // Reported from its 3rd frame (frame 2), so its first clip ends at frame 17, then one every group.
+        // Reported from its min-hits-th frame, so its first clip ends 15 frames later, then one every group.
         List<Integer> expected = new ArrayList<>();
-        for (int f = 17; f < 56; f += 4) {
+        for (int f = SortOptions.defaults().minHits() - 1 + 15; f < 56; f += 4) {
             expected.add(f);
         }
         assertEquals(expected, resultFrames);
