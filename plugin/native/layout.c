@@ -68,6 +68,10 @@ main (void)
   OFF (GstVideoInfo, fps_n);
   OFF (GstVideoInfo, fps_d);
   OFF (GstVideoInfo, stride);
+  OFF (GstVideoInfo, offset);
+  OFF (GstVideoInfo, colorimetry);
+  OFF (GstVideoColorimetry, range);
+  OFF (GstVideoColorimetry, matrix);
   OFF (GstVideoFormatInfo, name);
 
   /* Regions of interest */
@@ -83,6 +87,8 @@ main (void)
 
   /* Enum and flag values */
   VAL (GST_VERSION_MAJOR);
+  VAL (GST_VIDEO_COLOR_RANGE_0_255);
+  VAL (GST_VIDEO_COLOR_MATRIX_RGB);
   VAL (GST_VERSION_MINOR);
   VAL (GST_STATE_NULL);
   VAL (GST_STATE_PLAYING);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoFormat;
+import org.respike.models.frame.YuvLayout;
 import org.respike.plugin.gst.CustomMetas;
 import org.respike.plugin.gst.Pipelines;
 import org.respike.plugin.testelements.MetaElement;
@@ -161,8 +162,26 @@ class InJvmElementsTest {
             waitFor(() -> r.processed.get() > 5);
             run.pipeline.getElementByName("cf").setCaps(Caps.fromString("video/x-raw,format=BGRx,width=80,height=60"));
             waitFor(() -> r.formats.size() >= 2);
-            assertEquals(new VideoFormat("RGB", 64, 48, 192, 30, 1), r.formats.get(0));
-            assertEquals(new VideoFormat("BGRx", 80, 60, 320, 30, 1), r.formats.get(1));
+            assertEquals(new VideoFormat("RGB", 64, 48, 192, null, 30, 1), r.formats.get(0));
+            assertEquals(new VideoFormat("BGRx", 80, 60, 320, null, 30, 1), r.formats.get(1));
+        }
+    }
+
+    @Test
+    void yuvFormatsCarryTheirChromaPlanesAndColourMatrix() throws Exception {
+        Recorder.reset("yuv");
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc ! capsfilter name=cf caps=video/x-raw,format=I420,"
+                + "width=82,height=60,colorimetry=bt601 ! respiketestcount name=yuv ! fakesink")) {
+            Recorder r = Recorder.of("yuv");
+            waitFor(() -> r.processed.get() > 2);
+            run.pipeline.getElementByName("cf").setCaps(Caps.fromString(
+                    "video/x-raw,format=NV12,width=82,height=60,colorimetry=bt709"));
+            waitFor(() -> r.formats.size() >= 2);
+            // GStreamer's own layout: rows padded to 4 bytes, I420's U then V planes, NV12's one UV plane.
+            assertEquals(new VideoFormat("I420", 82, 60, 84, new YuvLayout(84 * 60, 84 * 60 + 44 * 30, 44,
+                    0.299, 0.114, false), 30, 1), r.formats.get(0));
+            assertEquals(new VideoFormat("NV12", 82, 60, 84, new YuvLayout(84 * 60, 84 * 60 + 1, 84,
+                    0.2126, 0.0722, false), 30, 1), r.formats.get(1));
         }
     }
 

@@ -9,7 +9,8 @@ import org.respike.elements.spi.PropertySpec.Choice;
 
 /**
  * respikebin: the whole job under one element name. videoconvert brings any raw video to a format the
- * elements read; respikemotion (inactive unless roi=motion) proposes and tracks people; respikeinfer groups
+ * elements read (a decoder's I420 or NV12 passes through unconverted: respikeinfer converts only the frames it
+ * samples, at the model's size); respikemotion (inactive unless roi=motion) proposes and tracks people; respikeinfer groups
  * and recognises; respikeoverlay optionally draws. The children are fixed when the bin is made (a launch
  * string sets roi after that), so roi switches respikemotion on rather than inserting it. The model's frame
  * rate, groups and input size are applied inside respikeinfer (timestamp sampling, grouping and resizing

@@ -99,7 +99,7 @@ final class InferElement implements VideoElement {
             return;
         }
         VideoFormat f = video.format();
-        frame.set(video.data(), f.width(), f.height(), f.rowStride(), pixelFormat, tick.pts(), tick.duration());
+        frame.set(video.data(), f.width(), f.height(), f.rowStride(), pixelFormat, f.yuv(), tick.pts(), tick.duration());
         if (video.pts() >= 0 && video.runningTime() >= 0) {
             runningTimeOffset = video.runningTime() - video.pts();
         }

@@ -88,10 +88,11 @@ public final class InferElementDefinition extends BasicElementDefinition {
                                 + "(label, score, start, end, stream-id, spike-rate, energy-pj, latency-us, scores, track-id, box), attaches "
                                 + "a respike-action meta to the buffer that ends each clip and can write JSON lines. "
                                 + "With inference-region=roi-list each tracked region of interest is recognised on its "
-                                + "own (track-id and box say which). "
+                                + "own (track-id and box say which). Reads packed RGB or a decoder's I420 or NV12 "
+                                + "as it is, converting to RGB only the frames it samples, at the model's size. "
                                 + "Example: gst-launch-1.0 -m filesrc location=clip.mp4 ! decodebin ! videoconvert ! "
                                 + "respikeinfer json-output=- ! fakesink",
                         "ReSpike for GStreamer"),
-                PROPERTIES, VideoCaps.PACKED_RGB, true, InferElement::new);
+                PROPERTIES, VideoCaps.RGB_OR_YUV, true, InferElement::new);
     }
 }

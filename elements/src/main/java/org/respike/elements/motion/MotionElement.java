@@ -59,7 +59,7 @@ final class MotionElement implements VideoElement {
         }
         if (sampler.select(video.streamTime(), video.duration())) {
             VideoFormat f = video.format();
-            frame.set(video.data(), f.width(), f.height(), f.rowStride(), pixelFormat, video.pts(), video.duration());
+            frame.set(video.data(), f.width(), f.height(), f.rowStride(), pixelFormat, f.yuv(), video.pts(), video.duration());
             if (tracker == null) {
                 tracker = new MotionTracker(MotionElementDefinition.motion(props), MotionElementDefinition.sort(props));
             }

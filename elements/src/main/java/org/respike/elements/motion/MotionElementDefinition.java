@@ -60,7 +60,7 @@ public final class MotionElementDefinition extends BasicElementDefinition {
                                 + "Example: gst-launch-1.0 -m videotestsrc pattern=ball num-buffers=80 ! videoconvert ! "
                                 + "respikemotion ! respikeinfer inference-region=roi-list ! fakesink",
                         "ReSpike for GStreamer"),
-                PROPERTIES, VideoCaps.PACKED_RGB, true, (host, props) -> new MotionElement(host, props));
+                PROPERTIES, VideoCaps.RGB_OR_YUV, true, (host, props) -> new MotionElement(host, props));
     }
 
     static MotionOptions motion(PropertyValues props) {

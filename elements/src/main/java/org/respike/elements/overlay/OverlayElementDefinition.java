@@ -23,6 +23,6 @@ public final class OverlayElementDefinition extends BasicElementDefinition {
                                 + "track's box, id, label and score at its region of interest. Example: gst-launch-1.0 filesrc location=in.mp4 ! "
                                 + "decodebin ! videoconvert ! respikeinfer ! respikeoverlay ! videoconvert ! autovideosink",
                         "ReSpike for GStreamer"),
-                PROPERTIES, VideoCaps.PACKED_RGB, false, (host, props) -> new OverlayElement(props));
+                PROPERTIES, VideoCaps.RGB_OR_YUV, false, (host, props) -> new OverlayElement(props));
     }
 }

@@ -18,7 +18,7 @@ import org.respike.models.testing.Scene.Blob;
 
 /** respikemotion on a rendered static scene with one person walking across, at 8 fps. */
 class MotionElementTest {
-    private static final VideoFormat FORMAT = new VideoFormat("BGRx", 320, 180, 320 * 4, 8, 1);
+    private static final VideoFormat FORMAT = new VideoFormat("BGRx", 320, 180, 320 * 4, null, 8, 1);
 
     private static TestFrame frame(Scene scene, int index, double x) {
         Frame f = scene.render(index, new Blob(x, 60, 12, 40, 230, 40, 40));

@@ -100,6 +100,47 @@ class OverlayElementTest {
         assertEquals(drawn[1], changedCornerAndBox(later, 200)[1], "held on the track's later frames");
     }
 
+    /** On I420 a track's box and text change luma and chroma inside the box and nothing in the corner. */
+    @Test
+    void drawsIntoTheLumaAndChromaOfI420() {
+        VideoFormat i420 = TestFrame.i420(161, 120);
+        OverlayElement overlay = new OverlayElement(new PropertyValues(OverlayElementDefinition.PROPERTIES));
+        overlay.setFormat(i420);
+        overlay.start();
+        ActionResult walk = action("walk", 0.8, 0.1, 1e6).ofTrack(7, new Box(40, 30, 50, 60));
+        TestFrame frame = new TestFrame(i420, 1, false).fill(128);
+        frame.regions.add(new Region(7, "person", 40, 30, 50, 60,
+                Map.of(RegionTracks.TRACKING, Map.of(RegionTracks.TRACK_ID, 7L))));
+        frame.addRegionParam(0, ActionResult.NAME, walk.fields());
+        overlay.process(frame);
+        int lumaInBox = 0;
+        int lumaInCorner = 0;
+        for (int y = 0; y < 120; y++) {
+            for (int x = 0; x < 161; x++) {
+                boolean changed = frame.byteAt(y * i420.rowStride() + x) != 128;
+                lumaInBox += changed && x >= 40 && x < 90 && y >= 30 && y < 90 ? 1 : 0;
+                lumaInCorner += changed && x < 40 && y < 30 ? 1 : 0;
+            }
+        }
+        int chromaInBox = 0;
+        int chromaOutside = 0;
+        for (int y = 0; y < 60; y++) {
+            for (int x = 0; x < 81; x++) {
+                int at = y * i420.yuv().chromaStride() + x;
+                boolean changed = frame.byteAt(i420.yuv().uOffset() + at) != 128 || frame.byteAt(i420.yuv().vOffset() + at) != 128;
+                boolean inBox = x >= 20 && x < 45 && y >= 15 && y < 45;
+                chromaInBox += changed && inBox ? 1 : 0;
+                // The text runs on to the right of a narrow box; left of and below it nothing is drawn.
+                chromaOutside += changed && (x < 20 || y >= 45) ? 1 : 0;
+            }
+        }
+        assertTrue(lumaInBox > 2 * (50 + 60), "outline and text in luma: " + lumaInBox);
+        assertEquals(0, lumaInCorner);
+        // A 1-pixel line colours the chroma of the blocks whose top-left pixel it covers: the top and left edges.
+        assertTrue(chromaInBox >= 25 + 30, "the box's colour in chroma: " + chromaInBox);
+        assertEquals(0, chromaOutside, "chroma left of and below the box untouched");
+    }
+
     private static ActionResult action(String label, double score, double spikeRate, double energyPj) {
         return new ActionResult("cam", label, 0, score, 0, 1, 0, 1, 16, 16, 0, spikeRate, energyPj, 100, Map.of(label, score), ActionResult.NO_TRACK, null, null);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.respike.elements.spi.Region;
 import org.respike.elements.spi.VideoFormat;
 import org.respike.elements.spi.VideoFrame;
+import org.respike.models.frame.YuvLayout;
 
 /** A VideoFrame over a heap-free direct buffer, recording the metas that an element attaches. */
 public final class TestFrame implements VideoFrame {
@@ -26,7 +27,9 @@ public final class TestFrame implements VideoFrame {
         this.format = format;
         this.pts = pts;
         this.discont = discont;
-        this.data = ByteBuffer.allocateDirect(format.rowStride() * format.height());
+        YuvLayout yuv = format.yuv();
+        this.data = ByteBuffer.allocateDirect(yuv == null ? format.rowStride() * format.height()
+                : Math.max(yuv.uOffset(), yuv.vOffset()) + yuv.chromaStride() * ((format.height() + 1) / 2));
     }
 
     public TestFrame withDuration(long nanos) {
@@ -35,7 +38,16 @@ public final class TestFrame implements VideoFrame {
     }
 
     public static VideoFormat rgb(int width, int height) {
-        return new VideoFormat("RGB", width, height, (width * 3 + 3) & ~3, 8, 1);
+        return new VideoFormat("RGB", width, height, (width * 3 + 3) & ~3, null, 8, 1);
+    }
+
+    /** GStreamer's I420 layout (rows padded to 4 bytes), BT.601 in 16-235. */
+    public static VideoFormat i420(int width, int height) {
+        int stride = (width + 3) & ~3;
+        int chromaStride = ((width + 1) / 2 + 3) & ~3;
+        int u = stride * ((height + 1) & ~1);
+        return new VideoFormat("I420", width, height, stride, new YuvLayout(u, u + chromaStride * ((height + 1) / 2),
+                chromaStride, YuvLayout.BT601_KR, YuvLayout.BT601_KB, false), 8, 1);
     }
 
     public TestFrame fill(int value) {

@@ -1,8 +1,9 @@
 package org.respike.models.frame;
 
 /**
- * Packed 8-bit pixel layouts a {@link Frame} may carry, named as in GStreamer's video/x-raw "format"
- * field. Each knows where R, G and B sit within a pixel, which is all the preprocessor needs.
+ * 8-bit pixel layouts a {@link Frame} may carry, named as in GStreamer's video/x-raw "format" field: packed
+ * RGB-family layouts, each knowing where R, G and B sit within a pixel, and the 4:2:0 YUV layouts that
+ * decoders emit, whose first plane is luma (one byte per pixel) and whose chroma a {@link YuvLayout} places.
  */
 public enum PixelFormat {
     RGB(3, 0, 1, 2),
@@ -14,7 +15,11 @@ public enum PixelFormat {
     RGBx(4, 0, 1, 2),
     BGRx(4, 2, 1, 0),
     xRGB(4, 1, 2, 3),
-    xBGR(4, 3, 2, 1);
+    xBGR(4, 3, 2, 1),
+    /** Y plane, then U and V planes at half width and height. */
+    I420(1, -1, -1, -1),
+    /** Y plane, then one plane of interleaved U, V pairs at half width and height. */
+    NV12(1, -1, -1, -1);
 
     private final int bytesPerPixel;
     private final int red;
@@ -28,8 +33,19 @@ public enum PixelFormat {
         this.blue = blue;
     }
 
+    /** Bytes per pixel of the first plane: the whole pixel for packed RGB, luma alone for YUV. */
     public int bytesPerPixel() {
         return bytesPerPixel;
+    }
+
+    /** Planar 4:2:0 YUV: the frame needs a {@link YuvLayout}, and the RGB offsets do not apply. */
+    public boolean isYuv() {
+        return red < 0;
+    }
+
+    /** Bytes from one chroma sample of a plane to the next: 1 in I420's separate planes, 2 in NV12's pairs. */
+    public int chromaStep() {
+        return this == NV12 ? 2 : 1;
     }
 
     /** Byte offset of red within a pixel. */
@@ -53,6 +69,6 @@ public enum PixelFormat {
             }
         }
         throw new IllegalArgumentException("unsupported pixel format \"" + gstFormat
-                + "\" (supported: RGB, BGR, RGBA, BGRA, ARGB, ABGR, RGBx, BGRx, xRGB, xBGR)");
+                + "\" (supported: RGB, BGR, RGBA, BGRA, ARGB, ABGR, RGBx, BGRx, xRGB, xBGR, I420, NV12)");
     }
 }

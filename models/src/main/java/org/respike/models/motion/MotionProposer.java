@@ -51,6 +51,16 @@ import org.respike.models.frame.PixelFormat;
 public final class MotionProposer implements AutoCloseable {
     private static final Scalar HELD = new Scalar(255.0);
     private static final Scalar NOT_HELD = new Scalar(0.0);
+    /** 256 x luma in 0-255 for each 8-bit Y value: full range as it is, video range (16-235) stretched. */
+    private static final int[] FULL_RANGE_LUMA = new int[256];
+    private static final int[] VIDEO_RANGE_LUMA = new int[256];
+
+    static {
+        for (int y = 0; y < 256; y++) {
+            FULL_RANGE_LUMA[y] = 256 * y;
+            VIDEO_RANGE_LUMA[y] = (int) Math.round(256 * Math.min(255.0, Math.max(0.0, (y - 16) * 255.0 / 219.0)));
+        }
+    }
 
     private final MotionOptions options;
     private final BackgroundSubtractorMOG2 mog2;
@@ -152,7 +162,10 @@ public final class MotionProposer implements AutoCloseable {
         }
     }
 
-    /** Luma (BT.601 weights) averaged over factor x factor blocks into {@link #grey}. */
+    /**
+     * Luma averaged over factor x factor blocks into {@link #grey}: BT.601 weights of packed RGB, or a YUV
+     * frame's own luma plane brought to 0-255 (the range RGB's grey spans, so that the thresholds mean the same).
+     */
     private void shrink(Frame f) {
         if (f.width() != srcWidth || f.height() != srcHeight) {
             srcWidth = f.width();
@@ -171,6 +184,7 @@ public final class MotionProposer implements AutoCloseable {
         int r = fmt.redOffset();
         int g = fmt.greenOffset();
         int b = fmt.blueOffset();
+        int[] luma = !fmt.isYuv() ? null : f.yuv().fullRange() ? FULL_RANGE_LUMA : VIDEO_RANGE_LUMA;
         int rowBytes = srcWidth * bpp;
         if (row.length < rowBytes) {
             row = new byte[rowBytes];
@@ -188,8 +202,15 @@ public final class MotionProposer implements AutoCloseable {
                 src.get(y * f.rowStride(), row, 0, rowBytes);
                 for (int gx = 0, x = 0, p = 0; gx < gw; gx++) {
                     int sum = 0;
-                    for (int end = Math.min(x + factor, srcWidth); x < end; x++, p += bpp) {
-                        sum += 77 * (row[p + r] & 0xFF) + 150 * (row[p + g] & 0xFF) + 29 * (row[p + b] & 0xFF);
+                    int end = Math.min(x + factor, srcWidth);
+                    if (luma != null) {
+                        for (; x < end; x++, p++) {
+                            sum += luma[row[p] & 0xFF];
+                        }
+                    } else {
+                        for (; x < end; x++, p += bpp) {
+                            sum += 77 * (row[p + r] & 0xFF) + 150 * (row[p + g] & 0xFF) + 29 * (row[p + b] & 0xFF);
+                        }
                     }
                     sums[gx] += sum;
                 }

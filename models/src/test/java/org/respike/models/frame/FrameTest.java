@@ -55,6 +55,57 @@ class FrameTest {
     }
 
     @Test
+    void aYuvCropStartsOnTheEvenPixelAtOrBeforeItsCorner() {
+        int[][] y = new int[30][40];
+        int[][] u = new int[15][20];
+        int[][] v = new int[15][20];
+        int[][] ry = new int[20][16];
+        int[][] ru = new int[10][8];
+        int[][] rv = new int[10][8];
+        for (int r = 0; r < 30; r++) {
+            for (int x = 0; x < 40; x++) {
+                y[r][x] = (r * 7 + x * 13) % 256;
+                if (r < 15 && x < 20) {
+                    u[r][x] = (r * 11 + x * 5) % 256;
+                    v[r][x] = (r * 3 + x * 17) % 256;
+                }
+            }
+        }
+        for (int r = 0; r < 20; r++) {
+            for (int x = 0; x < 16; x++) {
+                ry[r][x] = y[4 + r][8 + x];
+                if (r < 10 && x < 8) {
+                    ru[r][x] = u[2 + r][4 + x];
+                    rv[r][x] = v[2 + r][4 + x];
+                }
+            }
+        }
+        for (PixelFormat format : new PixelFormat[] {PixelFormat.I420, PixelFormat.NV12}) {
+            Frame whole = TestImages.yuv(y, u, v, format, 3, 0.299, 0.114, false);
+            Frame view = whole.crop(9, 5, 16, 20, new Frame());
+            Frame copied = TestImages.yuv(ry, ru, rv, format, 0, 0.299, 0.114, false);
+            FramePreprocessor p = new FramePreprocessor(FramePreprocessorTest.input(8, 8, ColorOrder.RGB));
+            FloatBuffer a = FloatBuffer.allocate(p.frameElements());
+            FloatBuffer b = FloatBuffer.allocate(p.frameElements());
+            p.normalise(view, a, 0);
+            p.normalise(copied, b, 0);
+            assertEquals(b, a, format.toString());
+        }
+    }
+
+    @Test
+    void yuvNeedsItsChromaLayoutAndPackedRgbHasNone() {
+        ByteBuffer b = ByteBuffer.allocate(64 * 48 * 3 / 2);
+        YuvLayout layout = new YuvLayout(64 * 48, 64 * 48 + 32 * 24, 32, 0.299, 0.114, false);
+        assertThrows(IllegalArgumentException.class, () -> new Frame().set(b, 64, 48, 64, PixelFormat.I420, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Frame().set(b, 16, 16, 48, PixelFormat.RGB, layout, 0, 0));
+        new Frame().set(b, 64, 48, 64, PixelFormat.I420, layout, 0, 0);
+        // The V plane would end past the buffer.
+        assertThrows(IllegalArgumentException.class, () -> new Frame().set(b, 64, 48, 64, PixelFormat.I420,
+                new YuvLayout(64 * 48, 64 * 48 + 32 * 25, 32, 0.299, 0.114, false), 0, 0));
+    }
+
+    @Test
     void aCropOutsideTheFrameIsRefused() {
         Frame whole = TestImages.frame(TestImages.random(10, 10, 1), PixelFormat.RGB, 0);
         assertThrows(IllegalArgumentException.class, () -> whole.crop(5, 5, 6, 2, new Frame()));

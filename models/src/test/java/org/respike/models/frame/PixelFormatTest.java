@@ -20,7 +20,7 @@ class PixelFormatTest {
     @Test
     void unsupportedFormatSaysWhichAreSupported() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PixelFormat.fromGstFormat("I420"));
-        assertTrue(e.getMessage().contains("I420") && e.getMessage().contains("BGRx"), e.getMessage());
+                () -> PixelFormat.fromGstFormat("YUY2"));
+        assertTrue(e.getMessage().contains("YUY2") && e.getMessage().contains("BGRx") && e.getMessage().contains("NV12"), e.getMessage());
     }
 }

@@ -3,7 +3,7 @@ package org.respike.models.frame;
 import java.nio.ByteBuffer;
 import java.util.Random;
 
-/** Synthetic RGB images written in any pixel format and row stride. */
+/** Synthetic RGB and YUV images written in any pixel format and row stride. */
 final class TestImages {
     private TestImages() {
     }
@@ -41,5 +41,39 @@ final class TestImages {
             }
         }
         return new Frame(b, w, h, stride, format, 0, 0);
+    }
+
+    /**
+     * A 4:2:0 frame of luma {@code y} [h][w] and chroma {@code u}, {@code v} [(h+1)/2][(w+1)/2], rows of every
+     * plane {@code padding} bytes longer than needed, in I420's three planes or NV12's two.
+     */
+    static Frame yuv(int[][] y, int[][] u, int[][] v, PixelFormat format, int padding, double kr, double kb,
+            boolean fullRange) {
+        int h = y.length;
+        int w = y[0].length;
+        int ch = u.length;
+        int cw = u[0].length;
+        int step = format.chromaStep();
+        int stride = w + padding;
+        int chromaStride = cw * step + padding;
+        int uOffset = stride * h;
+        int vOffset = format == PixelFormat.NV12 ? uOffset + 1 : uOffset + chromaStride * ch;
+        ByteBuffer b = ByteBuffer.allocate(Math.max(uOffset, vOffset) + chromaStride * ch);
+        for (int i = 0; i < b.capacity(); i++) {
+            b.put(i, (byte) 0x5A); // padding must be ignored
+        }
+        for (int r = 0; r < h; r++) {
+            for (int x = 0; x < w; x++) {
+                b.put(r * stride + x, (byte) y[r][x]);
+            }
+        }
+        for (int r = 0; r < ch; r++) {
+            for (int x = 0; x < cw; x++) {
+                b.put(uOffset + r * chromaStride + x * step, (byte) u[r][x]);
+                b.put(vOffset + r * chromaStride + x * step, (byte) v[r][x]);
+            }
+        }
+        return new Frame().set(b, w, h, stride, format, new YuvLayout(uOffset, vOffset, chromaStride, kr, kb, fullRange),
+                0, 0);
     }
 }

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.respike.models.frame.Box;
+import org.respike.models.frame.Frame;
+import org.respike.models.frame.PixelFormat;
+import org.respike.models.frame.YuvLayout;
 import org.respike.models.testing.Scene;
 import org.respike.models.testing.Scene.Blob;
 import org.respike.models.track.TrackedRegion;
@@ -96,6 +100,57 @@ class MotionTrackerTest {
         assertNotEquals(idA, idB);
         assertTrue(separateFrames > 40, "frames with both apart: " + separateFrames);
         assertEquals(Set.of(idA, idB), ids, "ids reported");
+    }
+
+    /** A decoder's I420 of the same scene (BT.601, 16-235) gives the same regions as its RGB, frame by frame. */
+    @Test
+    void i420FindsTheRegionsThatRgbFinds() {
+        Scene scene = new Scene(W, H, 5, 2);
+        try (MotionTracker rgb = tracker(scene); MotionTracker yuv = new MotionTracker(MotionOptions.defaults(),
+                SortOptions.defaults())) {
+            for (int f = -16 - MotionOptions.defaults().warmupFrames(); f < 0; f++) {
+                yuv.update(i420(scene.render(f)));
+            }
+            int regions = 0;
+            for (int f = 0; f < 60; f++) {
+                Blob a = person(100 + 8 * f, 230, 120, 10, 10);
+                Blob b = person(520 - 8 * f, 222, 20, 40, 160);
+                Frame frame = scene.render(f, a, b);
+                List<TrackedRegion> fromRgb = rgb.update(frame);
+                List<TrackedRegion> fromYuv = yuv.update(i420(frame));
+                assertEquals(fromRgb.size(), fromYuv.size(), "frame " + f + ": " + fromRgb + " vs " + fromYuv);
+                for (int i = 0; i < fromRgb.size(); i++) {
+                    assertTrue(fromRgb.get(i).box().iou(fromYuv.get(i).box()) > 0.8, "frame " + f + ": " + fromRgb + " vs " + fromYuv);
+                }
+                regions += fromRgb.size();
+            }
+            assertTrue(regions > 80, "regions compared: " + regions);
+        }
+    }
+
+    /** The frame in I420, as videoconvert would make it from RGB (chroma of each 2x2 block's top-left pixel). */
+    static Frame i420(Frame rgb) {
+        int w = rgb.width();
+        int h = rgb.height();
+        PixelFormat f = rgb.format();
+        ByteBuffer out = ByteBuffer.allocate(w * h * 3 / 2);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * rgb.rowStride() + x * f.bytesPerPixel();
+                double r = rgb.data().get(p + f.redOffset()) & 0xFF;
+                double g = rgb.data().get(p + f.greenOffset()) & 0xFF;
+                double b = rgb.data().get(p + f.blueOffset()) & 0xFF;
+                double luma = 0.299 * r + 0.587 * g + 0.114 * b;
+                out.put(y * w + x, (byte) Math.round(16 + luma * 219 / 255));
+                if (x % 2 == 0 && y % 2 == 0) {
+                    int c = (y / 2) * (w / 2) + x / 2;
+                    out.put(w * h + c, (byte) Math.round(128 + (b - luma) / 1.772 * 224 / 255));
+                    out.put(w * h * 5 / 4 + c, (byte) Math.round(128 + (r - luma) / 1.402 * 224 / 255));
+                }
+            }
+        }
+        return new Frame().set(out, w, h, w, PixelFormat.I420, new YuvLayout(w * h, w * h * 5 / 4, w / 2,
+                YuvLayout.BT601_KR, YuvLayout.BT601_KB, false), rgb.ptsNanos(), rgb.durationNanos());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.respike.plugin.gst;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.DoubleByReference;
 
 /** libgstvideo-1.0 functions, bound by JNA direct mapping. */
 final class GstVideoApi {
@@ -17,6 +18,9 @@ final class GstVideoApi {
     static native void gst_video_info_free(Pointer info);
 
     static native int gst_video_info_from_caps(Pointer info, Pointer caps);
+
+    /** False for a matrix without luma weights (RGB, unknown). */
+    static native boolean gst_video_color_matrix_get_Kr_Kb(int matrix, DoubleByReference kr, DoubleByReference kb);
 
     static native long gst_video_region_of_interest_meta_api_get_type();
 

@@ -59,6 +59,10 @@ final class Layout {
     static final int VIDEO_INFO_FPS_N = offset("GstVideoInfo.fps_n");
     static final int VIDEO_INFO_FPS_D = offset("GstVideoInfo.fps_d");
     static final int VIDEO_INFO_STRIDE = offset("GstVideoInfo.stride");
+    static final int VIDEO_INFO_OFFSET = offset("GstVideoInfo.offset");
+    static final int VIDEO_INFO_COLORIMETRY = offset("GstVideoInfo.colorimetry");
+    static final int COLORIMETRY_RANGE = offset("GstVideoColorimetry.range");
+    static final int COLORIMETRY_MATRIX = offset("GstVideoColorimetry.matrix");
     static final int VIDEO_FORMAT_INFO_NAME = offset("GstVideoFormatInfo.name");
 
     // Regions of interest
@@ -75,6 +79,8 @@ final class Layout {
     // Enum and flag values
     static final int GST_VERSION_MAJOR = value("GST_VERSION_MAJOR");
     static final int GST_VERSION_MINOR = value("GST_VERSION_MINOR");
+    static final int COLOR_RANGE_0_255 = value("GST_VIDEO_COLOR_RANGE_0_255");
+    static final int COLOR_MATRIX_RGB = value("GST_VIDEO_COLOR_MATRIX_RGB");
     static final int STATE_NULL = value("GST_STATE_NULL");
     static final int STATE_PLAYING = value("GST_STATE_PLAYING");
     static final int STATE_CHANGE_FAILURE = value("GST_STATE_CHANGE_FAILURE");

@@ -1,11 +1,38 @@
 package org.respike.plugin.gst;
 
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.DoubleByReference;
+import java.util.Set;
 import org.respike.elements.spi.VideoFormat;
+import org.respike.models.frame.YuvLayout;
 
 /** Negotiated caps to {@link VideoFormat}, through gst_video_info_from_caps. */
 final class VideoFormats {
+    private static final Set<String> YUV_FORMATS = Set.of("I420", "NV12");
+
     private VideoFormats() {}
+
+    /**
+     * The chroma of the negotiated layout (I420's planes 1 and 2, NV12's interleaved plane 1), and the colour
+     * matrix videoconvert would convert with.
+     */
+    private static YuvLayout yuvLayout(Pointer info, boolean interleaved) {
+        int colorimetry = Layout.VIDEO_INFO_COLORIMETRY;
+        int matrix = info.getInt(colorimetry + Layout.COLORIMETRY_MATRIX);
+        DoubleByReference kr = new DoubleByReference(YuvLayout.BT601_KR);
+        DoubleByReference kb = new DoubleByReference(YuvLayout.BT601_KB);
+        if (matrix == Layout.COLOR_MATRIX_RGB || !GstVideoApi.gst_video_color_matrix_get_Kr_Kb(matrix, kr, kb)) {
+            kr.setValue(YuvLayout.BT601_KR);
+            kb.setValue(YuvLayout.BT601_KB);
+        }
+        int u = Math.toIntExact(info.getLong(Layout.VIDEO_INFO_OFFSET + Native.SIZE_T_SIZE));
+        return new YuvLayout(u,
+                interleaved ? u + 1 : Math.toIntExact(info.getLong(Layout.VIDEO_INFO_OFFSET + 2L * Native.SIZE_T_SIZE)),
+                info.getInt(Layout.VIDEO_INFO_STRIDE + Integer.BYTES),
+                kr.getValue(), kb.getValue(),
+                info.getInt(colorimetry + Layout.COLORIMETRY_RANGE) == Layout.COLOR_RANGE_0_255);
+    }
 
     static VideoFormat fromCaps(Pointer caps) {
         Pointer info = GstVideoApi.gst_video_info_new();
@@ -14,11 +41,13 @@ final class VideoFormats {
                 throw new IllegalArgumentException("not raw video caps: " + CStrings.take(GstApi.gst_caps_to_string(caps)));
             }
             Pointer formatInfo = info.getPointer(Layout.VIDEO_INFO_FINFO);
+            String format = CStrings.read(formatInfo.getPointer(Layout.VIDEO_FORMAT_INFO_NAME));
             return new VideoFormat(
-                    CStrings.read(formatInfo.getPointer(Layout.VIDEO_FORMAT_INFO_NAME)),
+                    format,
                     info.getInt(Layout.VIDEO_INFO_WIDTH),
                     info.getInt(Layout.VIDEO_INFO_HEIGHT),
                     info.getInt(Layout.VIDEO_INFO_STRIDE),
+                    YUV_FORMATS.contains(format) ? yuvLayout(info, format.equals("NV12")) : null,
                     info.getInt(Layout.VIDEO_INFO_FPS_N),
                     info.getInt(Layout.VIDEO_INFO_FPS_D));
         } finally {

@@ -18,7 +18,7 @@ public final class CountElement extends BasicElementDefinition {
     public CountElement() {
         super("respiketestcount", new ElementMetadata("ReSpike test counter", "Filter/Analyzer/Video",
                 "Counts buffers (test only). Example: videotestsrc num-buffers=10 ! respiketestcount ! fakesink",
-                "ReSpike tests"), PROPERTIES, "video/x-raw,format={RGB,BGR,RGBx,BGRx,RGBA,BGRA}", true, CountElement::logic);
+                "ReSpike tests"), PROPERTIES, "video/x-raw,format={RGB,BGR,RGBx,BGRx,RGBA,BGRA,I420,NV12}", true, CountElement::logic);
     }
 
     static final List<PropertySpec> PROPERTIES = List.of(
