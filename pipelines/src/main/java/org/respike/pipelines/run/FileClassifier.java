@@ -46,8 +46,10 @@ public final class FileClassifier implements AutoCloseable {
             return FileClassification.failed(name, unusable);
         }
         List<ActionResult> events = Collections.synchronizedList(new ArrayList<>());
+        // RGB from videoconvert, as the recipe's evaluate_mp4 decodes a file, so that scores are PyTorch's
+        // (ClassifyCliTest); respikeinfer's own I420 conversion differs by videoconvert's 2-level offset.
         StringBuilder launch = new StringBuilder("filesrc location=" + LaunchTemplate.quote(name)
-                + " ! decodebin ! videoconvert ! respikeinfer");
+                + " ! decodebin ! videoconvert ! video/x-raw,format=RGB ! respikeinfer");
         inferProperties.forEach((property, value) -> launch.append(' ').append(property).append('=')
                 .append(LaunchTemplate.quote(value)));
         launch.append(" ! fakesink sync=false");
