@@ -153,36 +153,41 @@ class InJvmElementsTest {
         }
     }
 
-    @Test
-    void capsChangeMidStreamCallsSetFormatAgain() throws Exception {
-        Recorder.reset("recaps");
-        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc ! capsfilter name=cf caps=video/x-raw,format=RGB,width=64,height=48"
-                + " ! respiketestcount name=recaps ! fakesink")) {
-            Recorder r = Recorder.of("recaps");
-            waitFor(() -> r.processed.get() > 5);
-            run.pipeline.getElementByName("cf").setCaps(Caps.fromString("video/x-raw,format=BGRx,width=80,height=60"));
+    /**
+     * The formats respiketestcount {@code name} was given: a stream in {@code caps}, then, after a few buffers,
+     * in {@code newCaps}.
+     */
+    private static List<VideoFormat> formatsAcrossACapsChange(String name, String caps, String newCaps, int buffers)
+            throws Exception {
+        Recorder.reset(name);
+        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc ! capsfilter name=cf caps=" + caps
+                + " ! respiketestcount name=" + name + " ! fakesink")) {
+            Recorder r = Recorder.of(name);
+            waitFor(() -> r.processed.get() > buffers);
+            run.pipeline.getElementByName("cf").setCaps(Caps.fromString(newCaps));
             waitFor(() -> r.formats.size() >= 2);
-            assertEquals(new VideoFormat("RGB", 64, 48, 192, null, 30, 1), r.formats.get(0));
-            assertEquals(new VideoFormat("BGRx", 80, 60, 320, null, 30, 1), r.formats.get(1));
+            return List.copyOf(r.formats.subList(0, 2));
         }
     }
 
     @Test
+    void capsChangeMidStreamCallsSetFormatAgain() throws Exception {
+        List<VideoFormat> formats = formatsAcrossACapsChange("recaps", "video/x-raw,format=RGB,width=64,height=48",
+                "video/x-raw,format=BGRx,width=80,height=60", 5);
+        assertEquals(new VideoFormat("RGB", 64, 48, 192, null, 30, 1), formats.get(0));
+        assertEquals(new VideoFormat("BGRx", 80, 60, 320, null, 30, 1), formats.get(1));
+    }
+
+    @Test
     void yuvFormatsCarryTheirChromaPlanesAndColourMatrix() throws Exception {
-        Recorder.reset("yuv");
-        try (PlayingPipeline run = PlayingPipeline.play("videotestsrc ! capsfilter name=cf caps=video/x-raw,format=I420,"
-                + "width=82,height=60,colorimetry=bt601 ! respiketestcount name=yuv ! fakesink")) {
-            Recorder r = Recorder.of("yuv");
-            waitFor(() -> r.processed.get() > 2);
-            run.pipeline.getElementByName("cf").setCaps(Caps.fromString(
-                    "video/x-raw,format=NV12,width=82,height=60,colorimetry=bt709"));
-            waitFor(() -> r.formats.size() >= 2);
-            // GStreamer's own layout: rows padded to 4 bytes, I420's U then V planes, NV12's one UV plane.
-            assertEquals(new VideoFormat("I420", 82, 60, 84, new YuvLayout(84 * 60, 84 * 60 + 44 * 30, 44,
-                    0.299, 0.114, false), 30, 1), r.formats.get(0));
-            assertEquals(new VideoFormat("NV12", 82, 60, 84, new YuvLayout(84 * 60, 84 * 60 + 1, 84,
-                    0.2126, 0.0722, false), 30, 1), r.formats.get(1));
-        }
+        List<VideoFormat> formats = formatsAcrossACapsChange("yuv",
+                "video/x-raw,format=I420,width=82,height=60,colorimetry=bt601",
+                "video/x-raw,format=NV12,width=82,height=60,colorimetry=bt709", 2);
+        // GStreamer's own layout: rows padded to 4 bytes, I420's U then V planes, NV12's one UV plane.
+        assertEquals(new VideoFormat("I420", 82, 60, 84, new YuvLayout(84 * 60, 84 * 60 + 44 * 30, 44,
+                0.299, 0.114, false), 30, 1), formats.get(0));
+        assertEquals(new VideoFormat("NV12", 82, 60, 84, new YuvLayout(84 * 60, 84 * 60 + 1, 84,
+                0.2126, 0.0722, false), 30, 1), formats.get(1));
     }
 
     @Test

@@ -75,7 +75,7 @@ final class TextPainter {
             return;
         }
         // Half of each RGB value: luma halves above black, chroma halves around grey.
-        int black = yuv.fullRange() ? 0 : 16;
+        int black = yuv.black();
         forEachPixel(x, y, w, h, (offset) -> frame.put(offset, (byte) (black + (((frame.get(offset) & 0xff) - black) >> 1))));
         forEachChroma(x, y, w, h, (u, v) -> {
             frame.put(u, (byte) (128 + (((frame.get(u) & 0xff) - 128) >> 1)));
@@ -96,11 +96,9 @@ final class TextPainter {
         double g = (rgb >> 8 & 0xff) / 255.0;
         double b = (rgb & 0xff) / 255.0;
         double luma = yuv.kr() * r + (1 - yuv.kr() - yuv.kb()) * g + yuv.kb() * b;
-        double lumaSpan = yuv.fullRange() ? 255 : 219;
-        double chromaSpan = yuv.fullRange() ? 255 : 224;
-        byte yByte = toByte((yuv.fullRange() ? 0 : 16) + lumaSpan * luma);
-        byte uByte = toByte(128 + chromaSpan * (b - luma) / (2 * (1 - yuv.kb())));
-        byte vByte = toByte(128 + chromaSpan * (r - luma) / (2 * (1 - yuv.kr())));
+        byte yByte = toByte(yuv.black() + yuv.lumaSpan() * luma);
+        byte uByte = toByte(128 + yuv.chromaSpan() * (b - luma) / (2 * (1 - yuv.kb())));
+        byte vByte = toByte(128 + yuv.chromaSpan() * (r - luma) / (2 * (1 - yuv.kr())));
         forEachPixel(x, y, w, h, (offset) -> frame.put(offset, yByte));
         forEachChroma(x, y, w, h, (u, v) -> {
             frame.put(u, uByte);

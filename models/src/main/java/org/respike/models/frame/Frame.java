@@ -89,15 +89,13 @@ public final class Frame {
             throw new IllegalArgumentException("crop " + cropWidth + "x" + cropHeight + "+" + x + "+" + y
                     + " is not inside the " + width + "x" + height + " frame");
         }
-        YuvLayout cropYuv = null;
         if (yuv != null) {
             x &= ~1;
             y &= ~1;
         }
         int origin = y * rowStride + x * format.bytesPerPixel();
-        if (yuv != null) {
-            cropYuv = yuv.moved(y / 2 * yuv.chromaStride() + x / 2 * format.chromaStep() - origin);
-        }
+        YuvLayout cropYuv = yuv == null ? null
+                : yuv.moved(y / 2 * yuv.chromaStride() + x / 2 * format.chromaStep() - origin);
         return into.set(data.slice(origin, data.limit() - origin), cropWidth, cropHeight, rowStride, format, cropYuv,
                 ptsNanos, durationNanos);
     }

@@ -158,9 +158,9 @@ public final class FramePreprocessor {
         private final float uToB;
 
         YuvToRgb(YuvLayout yuv) {
-            lumaGain = yuv.fullRange() ? 1f : 255f / 219f;
-            lumaOffset = yuv.fullRange() ? 0f : 16f;
-            chromaGain = yuv.fullRange() ? 1f : 255f / 224f;
+            lumaGain = 255f / yuv.lumaSpan();
+            lumaOffset = yuv.black();
+            chromaGain = 255f / yuv.chromaSpan();
             double kr = yuv.kr();
             double kb = yuv.kb();
             double kg = 1 - kr - kb;

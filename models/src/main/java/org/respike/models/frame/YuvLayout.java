@@ -10,6 +10,10 @@ public record YuvLayout(int uOffset, int vOffset, int chromaStride, double kr, d
     /** BT.601 luma weights (SD video). */
     public static final double BT601_KR = 0.299;
     public static final double BT601_KB = 0.114;
+    /** Video range: luma from 16 (black) over 219 steps, chroma 224 steps around 128. */
+    public static final int VIDEO_BLACK = 16;
+    public static final int VIDEO_LUMA_SPAN = 219;
+    public static final int VIDEO_CHROMA_SPAN = 224;
 
     public YuvLayout {
         if (uOffset < 0 || vOffset < 0 || chromaStride <= 0) {
@@ -18,6 +22,21 @@ public record YuvLayout(int uOffset, int vOffset, int chromaStride, double kr, d
         if (kr <= 0 || kb <= 0 || kr + kb >= 1) {
             throw new IllegalArgumentException("colour matrix Kr " + kr + ", Kb " + kb);
         }
+    }
+
+    /** Luma of black: 0 in full range, 16 in video range. */
+    public int black() {
+        return fullRange ? 0 : VIDEO_BLACK;
+    }
+
+    /** Luma steps from black to white: 255, or 219 in video range. */
+    public int lumaSpan() {
+        return fullRange ? 255 : VIDEO_LUMA_SPAN;
+    }
+
+    /** Chroma steps across its range: 255, or 224 in video range. */
+    public int chromaSpan() {
+        return fullRange ? 255 : VIDEO_CHROMA_SPAN;
     }
 
     /** The same chroma planes with every index moved by {@code bytes} (a crop's slice and start). */

@@ -35,6 +35,7 @@ import org.bytedeco.opencv.opencv_video.BackgroundSubtractorMOG2;
 import org.respike.models.frame.Box;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.PixelFormat;
+import org.respike.models.frame.YuvLayout;
 
 /**
  * Proposes the boxes of moving things in a static camera's frames, for scenes without a detector:
@@ -58,7 +59,8 @@ public final class MotionProposer implements AutoCloseable {
     static {
         for (int y = 0; y < 256; y++) {
             FULL_RANGE_LUMA[y] = 256 * y;
-            VIDEO_RANGE_LUMA[y] = (int) Math.round(256 * Math.min(255.0, Math.max(0.0, (y - 16) * 255.0 / 219.0)));
+            VIDEO_RANGE_LUMA[y] = (int) Math.round(256 * Math.min(255.0, Math.max(0.0,
+                    (y - YuvLayout.VIDEO_BLACK) * 255.0 / YuvLayout.VIDEO_LUMA_SPAN)));
         }
     }
 

@@ -80,7 +80,6 @@ final class Layout {
     static final int GST_VERSION_MAJOR = value("GST_VERSION_MAJOR");
     static final int GST_VERSION_MINOR = value("GST_VERSION_MINOR");
     static final int COLOR_RANGE_0_255 = value("GST_VIDEO_COLOR_RANGE_0_255");
-    static final int COLOR_MATRIX_RGB = value("GST_VIDEO_COLOR_MATRIX_RGB");
     static final int STATE_NULL = value("GST_STATE_NULL");
     static final int STATE_PLAYING = value("GST_STATE_PLAYING");
     static final int STATE_CHANGE_FAILURE = value("GST_STATE_CHANGE_FAILURE");
