@@ -139,9 +139,7 @@ class YuvInputTest {
         try {
             Frame frame = new Frame();
             if (yuv) {
-                // GStreamer's default I420 layout at this even size: no row padding.
-                frame.set(data, w, h, w, PixelFormat.I420, new YuvLayout(w * h, w * h + w * h / 4, w / 2,
-                        YuvLayout.BT601_KR, YuvLayout.BT601_KB, false), 0, 0);
+                frame.set(data, w, h, (w + 3) & ~3, PixelFormat.I420, YuvLayout.i420(w, h), 0, 0);
             } else {
                 frame.set(data, w, h, (w * 3 + 3) & ~3, PixelFormat.RGB, 0, 0);
             }

@@ -186,6 +186,7 @@ class InJvmElementsTest {
         // GStreamer's own layout: rows padded to 4 bytes, I420's U then V planes, NV12's one UV plane.
         assertEquals(new VideoFormat("I420", 82, 60, 84, new YuvLayout(84 * 60, 84 * 60 + 44 * 30, 44,
                 0.299, 0.114, false), 30, 1), formats.get(0));
+        assertEquals(YuvLayout.i420(82, 60), formats.get(0).yuv(), "the layout the benches and tests build");
         assertEquals(new VideoFormat("NV12", 82, 60, 84, new YuvLayout(84 * 60, 84 * 60 + 1, 84,
                 0.2126, 0.0722, false), 30, 1), formats.get(1));
     }

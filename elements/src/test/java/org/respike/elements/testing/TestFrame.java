@@ -43,11 +43,7 @@ public final class TestFrame implements VideoFrame {
 
     /** GStreamer's I420 layout (rows padded to 4 bytes), BT.601 in 16-235. */
     public static VideoFormat i420(int width, int height) {
-        int stride = (width + 3) & ~3;
-        int chromaStride = ((width + 1) / 2 + 3) & ~3;
-        int u = stride * ((height + 1) & ~1);
-        return new VideoFormat("I420", width, height, stride, new YuvLayout(u, u + chromaStride * ((height + 1) / 2),
-                chromaStride, YuvLayout.BT601_KR, YuvLayout.BT601_KB, false), 8, 1);
+        return new VideoFormat("I420", width, height, (width + 3) & ~3, YuvLayout.i420(width, height), 8, 1);
     }
 
     public TestFrame fill(int value) {

@@ -24,6 +24,16 @@ public record YuvLayout(int uOffset, int vOffset, int chromaStride, double kr, d
         }
     }
 
+    /**
+     * GStreamer's default I420 layout of a {@code width} x {@code height} frame, BT.601 in video range: rows
+     * padded to 4 bytes (luma stride {@code (width + 3) & ~3}), the luma plane as tall as the even height.
+     */
+    public static YuvLayout i420(int width, int height) {
+        int chromaStride = ((width + 1) / 2 + 3) & ~3;
+        int u = ((width + 3) & ~3) * ((height + 1) & ~1);
+        return new YuvLayout(u, u + chromaStride * ((height + 1) / 2), chromaStride, BT601_KR, BT601_KB, false);
+    }
+
     /** Luma of black: 0 in full range, 16 in video range. */
     public int black() {
         return fullRange ? 0 : VIDEO_BLACK;

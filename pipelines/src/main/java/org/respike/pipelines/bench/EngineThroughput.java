@@ -12,6 +12,7 @@ import org.respike.models.engine.InferenceEngine;
 import org.respike.models.engine.StreamOptions;
 import org.respike.models.frame.Frame;
 import org.respike.models.frame.PixelFormat;
+import org.respike.models.frame.YuvLayout;
 
 /**
  * The model alone, without GStreamer: frames per second of one stream on one thread, its process CPU time
@@ -28,17 +29,23 @@ final class EngineThroughput {
 
     /** One stream fed {@code frames} RGB noise frames of the model's input size. */
     static Result measure(Path bundle, int frames) {
-        return measure(bundle, frames, 0, 0);
+        return measure(bundle, frames, 0, 0, PixelFormat.RGB);
     }
 
-    /** Frames of {@code width} x {@code height} (0: the model's input size), resized by the engine as in a pipeline. */
-    static Result measure(Path bundle, int frames, int width, int height) {
+    /**
+     * Noise frames of {@code width} x {@code height} (0: the model's input size) in {@code format} (RGB or
+     * GStreamer's default I420 layout), resized and converted by the engine as in a pipeline.
+     */
+    static Result measure(Path bundle, int frames, int width, int height, PixelFormat format) {
         try (InferenceEngine engine = InferenceEngine.shared(bundle, EngineConfig.cpu());
                 ActionStream stream = engine.openStream("bench", StreamOptions.defaults().withStaticThreshold(0))) {
             int w = width > 0 ? width : engine.bundle().manifest().input().width();
             int h = height > 0 ? height : engine.bundle().manifest().input().height();
-            ByteBuffer pixels = ByteBuffer.allocateDirect(w * h * 3);
-            new Random(1).ints(w * h * 3L, 0, 256).forEach(v -> pixels.put((byte) v));
+            YuvLayout yuv = format.isYuv() ? YuvLayout.i420(w, h) : null;
+            int stride = yuv != null ? (w + 3) & ~3 : w * 3;
+            int bytes = yuv != null ? yuv.vOffset() + yuv.chromaStride() * ((h + 1) / 2) : stride * h;
+            ByteBuffer pixels = ByteBuffer.allocateDirect(bytes);
+            new Random(1).ints(bytes, 0, 256).forEach(v -> pixels.put((byte) v));
             Frame frame = new Frame();
             long frameNanos = Math.round(1e9 / engine.bundle().manifest().fps());
             int warmup = frames / 4;
@@ -51,7 +58,7 @@ final class EngineThroughput {
                     cpu0 = ProcessCpu.nanos();
                     graphs0 = engine.graphTimes();
                 }
-                stream.push(frame.set(pixels.rewind(), w, h, w * 3, PixelFormat.RGB, i * frameNanos, frameNanos));
+                stream.push(frame.set(pixels.rewind(), w, h, stride, format, yuv, i * frameNanos, frameNanos));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuMillis = (ProcessCpu.nanos() - cpu0) / 1e6 / frames;
