@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.respike.models.engine.ActionResult;
+import org.respike.models.frame.PixelFormat;
 import org.respike.pipelines.catalogue.LaunchTemplate;
 import org.respike.pipelines.run.Latency;
 import org.respike.pipelines.run.PipelineRun;
@@ -29,6 +30,10 @@ public final class Benchmark {
     private static final int COST_ROUNDS = 3;
     /** max-batch of the batched variant: streams beyond it fill further batches. */
     private static final int BATCH = 8;
+    /** Streams the engine alone is measured with, pushed together (batch 1 is the single stream's run). */
+    private static final int[] ENGINE_BATCHES = {2, 4, 8, 16};
+    /** Model frames of each batched engine run, all streams together. */
+    private static final int ENGINE_BATCH_FRAMES = 1600;
 
     /**
      * A respikebin setting whose real-time capacity is searched for each model, under {@code key} in the JSON:
@@ -102,10 +107,7 @@ public final class Benchmark {
         }
         json.put("models", models);
 
-        progress("MatMul peak probe");
-        Path matmul = root.resolve("models/bench/matmul.onnx");
-        json.put("peak_gflops_1_thread", PeakProbe.gflops(matmul, 1, 10));
-        json.put("peak_gflops_all_threads", PeakProbe.gflops(matmul, Runtime.getRuntime().availableProcessors(), 10));
+        peakProbe(json);
 
         progress("element overhead");
         ElementOverhead.Result overhead = ElementOverhead.measure("respikeresidual mode=mark", 3000, 10, 2, 5);
@@ -192,11 +194,52 @@ public final class Benchmark {
         m.put("model_cost", cost.describe());
         m.put("stages_ms", cost.stages());
 
-        progress(name + ": engine alone");
+        engineAlone(bundle, m);
+        return m;
+    }
+
+    /** The model alone into {@code m}: one stream, then streams pushed together and batched. */
+    private static void engineAlone(Path bundle, Map<String, Object> m) {
+        progress(m.get("name") + ": engine alone");
         EngineThroughput.Result engine = EngineThroughput.measure(bundle, 800);
         m.put("engine_fps_1_thread", engine.framesPerSecond());
         m.put("engine_gflops_1_thread", engine.gflops());
-        return m;
+        progress(m.get("name") + ": engine alone, streams batched");
+        Map<String, Double> byBatch = new LinkedHashMap<>();
+        byBatch.put("1", engine.graphGflops());
+        for (int batch : ENGINE_BATCHES) {
+            byBatch.put(String.valueOf(batch), EngineThroughput.measure(bundle, ENGINE_BATCH_FRAMES / batch, 0, 0,
+                    PixelFormat.RGB, batch).graphGflops());
+        }
+        m.put("engine_graph_gflops_by_batch", byBatch);
+    }
+
+    /**
+     * Only the MatMul peak probe and each model alone (one stream, then batched): the model compute against
+     * the peak in about a minute, without the capacity searches.
+     */
+    public Report engineOnly() throws Exception {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("date", Instant.now().toString());
+        json.put("machine", machine());
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (Path bundle : List.of(hybrid, baseline)) {
+            Map<String, Object> m = entry(manifest(bundle));
+            engineAlone(bundle, m);
+            models.add(m);
+        }
+        json.put("models", models);
+        peakProbe(json);
+        StringBuilder md = heading(json, "input: noise frames at the model's size");
+        engineRows(md, json);
+        return new Report(json, md.toString());
+    }
+
+    private void peakProbe(Map<String, Object> json) throws Exception {
+        progress("MatMul peak probe");
+        Path matmul = root.resolve("models/bench/matmul.onnx");
+        json.put("peak_gflops_1_thread", PeakProbe.gflops(matmul, 1, 10));
+        json.put("peak_gflops_all_threads", PeakProbe.gflops(matmul, Runtime.getRuntime().availableProcessors(), 10));
     }
 
     /**
@@ -288,13 +331,34 @@ public final class Benchmark {
         System.err.println("bench: " + step + " ...");
     }
 
+    /** The date, the machine, what was fed, and the head of the two models' table. */
     @SuppressWarnings("unchecked")
-    private static String markdown(Map<String, Object> j) {
+    private static StringBuilder heading(Map<String, Object> j, String input) {
         StringBuilder md = new StringBuilder();
         Map<String, Object> machine = (Map<String, Object>) j.get("machine");
-        md.append(String.format(Locale.ROOT, "Measured %s on %s (%s cores), %s; input %s.%n%n", j.get("date"),
-                machine.get("cpu"), machine.get("cores"), machine.get("java"), j.get("input")));
+        md.append(String.format(Locale.ROOT, "Measured %s on %s (%s cores), %s; %s.%n%n", j.get("date"),
+                machine.get("cpu"), machine.get("cores"), machine.get("java"), input));
         md.append("| | hybrid (ReSpike) | 3D-CNN baseline |\n|---|---|---|\n");
+        return md;
+    }
+
+    /** The model alone: one stream, its achieved GFLOP/s, and the graphs' compute by batch against the peak. */
+    @SuppressWarnings("unchecked")
+    private static void engineRows(StringBuilder md, Map<String, Object> j) {
+        List<Map<String, Object>> models = (List<Map<String, Object>>) j.get("models");
+        row(md, "model alone, 1 thread (frames/s)", models, m -> fmt("%.0f", m.get("engine_fps_1_thread")));
+        row(md, "model alone, achieved GFLOP/s (1 thread)", models, m -> fmt("%.2f", m.get("engine_gflops_1_thread")));
+        double peak = ((Number) j.get("peak_gflops_1_thread")).doubleValue();
+        row(md, "model compute in its graphs, GFLOP/s at batch " + String.join(" / ", ((Map<String, Double>)
+                models.get(0).get("engine_graph_gflops_by_batch")).keySet()) + " (1 thread; best, share of the MatMul peak)",
+                models, m -> graphGflops((Map<String, Double>) m.get("engine_graph_gflops_by_batch"), peak));
+        md.append(String.format(Locale.ROOT, "%nMatMul peak probe: %.1f GFLOP/s on 1 thread, %.1f on all.%n",
+                j.get("peak_gflops_1_thread"), j.get("peak_gflops_all_threads")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> j) {
+        StringBuilder md = heading(j, "input " + j.get("input"));
         List<Map<String, Object>> models = (List<Map<String, Object>>) j.get("models");
         row(md, "bundle", models, m -> m.get("name").toString());
         row(md, "test accuracy (benchmark)", models,
@@ -326,14 +390,12 @@ public final class Benchmark {
         row(md, "model CPU per model frame, in the pipeline / engine alone (640x360 in, gate off)", models,
                 m -> fmt("%.2f", m.get("pipeline_cpu_ms_per_model_frame")) + " / "
                         + fmt("%.2f ms", m.get("engine_cpu_ms_per_model_frame")));
-        row(md, "model alone, 1 thread (frames/s)", models, m -> fmt("%.0f", m.get("engine_fps_1_thread")));
-        row(md, "model alone, achieved GFLOP/s (1 thread)", models, m -> fmt("%.2f", m.get("engine_gflops_1_thread")));
-        md.append(String.format(Locale.ROOT, "%nDecode alone (640x360 H.264): %.0f frames/s on one stream, %s real-time "
-                        + "streams. MatMul peak probe: %.1f GFLOP/s on 1 thread, %.1f on all. Java element over identity: "
-                        + "%.2f us/buffer for respikeresidual (mark), %.2f us/buffer for the bare glue (respikemotion "
-                        + "active=false).%n",
-                j.get("decode_only_fps"), j.get("decode_only_realtime_streams"), j.get("peak_gflops_1_thread"),
-                j.get("peak_gflops_all_threads"), j.get("element_overhead_us"), j.get("glue_overhead_us")));
+        engineRows(md, j);
+        md.append(String.format(Locale.ROOT, "Decode alone (640x360 H.264): %.0f frames/s on one stream, %s real-time "
+                        + "streams. Java element over identity: %.2f us/buffer for respikeresidual (mark), %.2f us/buffer "
+                        + "for the bare glue (respikemotion active=false).%n",
+                j.get("decode_only_fps"), j.get("decode_only_realtime_streams"), j.get("element_overhead_us"),
+                j.get("glue_overhead_us")));
         if (j.containsKey("soak")) {
             md.append("Soak (heap fixed and pre-touched, so RSS growth is native): ").append(j.get("soak")).append('\n');
         }
@@ -345,6 +407,12 @@ public final class Benchmark {
             md.append(m.get("name")).append(" model cost: ").append(m.get("model_cost")).append('\n');
         }
         return md.toString();
+    }
+
+    private static String graphGflops(Map<String, Double> byBatch, double peak) {
+        double best = byBatch.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return byBatch.values().stream().map(g -> fmt("%.1f", g)).collect(Collectors.joining(" / "))
+                + fmt(" (%.1f, ", best) + fmt("%.0f%%)", peak > 0 ? best / peak * 100 : 0);
     }
 
     private static String stages(Map<String, Double> stages) {

@@ -2,6 +2,8 @@ package org.respike.pipelines.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -16,29 +18,42 @@ import org.respike.models.frame.YuvLayout;
 
 /**
  * The model alone, without GStreamer: frames per second of one stream on one thread, its process CPU time
- * per frame, and the GFLOP/s that rate means given the bundle's dense operation count per clip. The
- * static-scene gate is off: the frame is the same every time, so the gate would skip nearly every group.
+ * per frame, and the GFLOP/s that rate means given the bundle's dense operation count per clip; with
+ * several streams pushed together, the engine batches their graph calls (one call carries a row per
+ * stream). The static-scene gate is off: the frame is the same every time, so the gate would skip nearly
+ * every group.
  */
 final class EngineThroughput {
 
-    /** @param graphMillisPerFrame wall time of each graph's calls per frame, by graph name */
-    record Result(double framesPerSecond, double cpuMillisPerFrame, double gflops, long clipMacs, int clipFrames,
-            Map<String, Double> graphMillisPerFrame) {}
+    /**
+     * @param gflops the model's dense operations per frame times the frames per second, over everything the
+     *     engine does (resizing, residuals, state, glue between the calls)
+     * @param graphGflops the same operations over the graphs' own wall time: the model compute, on the session's
+     *     one intra-op thread, that the MatMul peak probe is compared with
+     * @param graphMillisPerFrame wall time of each graph's calls per frame, by graph name
+     */
+    record Result(int streams, double framesPerSecond, double cpuMillisPerFrame, double gflops, double graphGflops,
+            long clipMacs, int clipFrames, Map<String, Double> graphMillisPerFrame) {}
 
     private EngineThroughput() {}
 
     /** One stream fed {@code frames} RGB noise frames of the model's input size. */
     static Result measure(Path bundle, int frames) {
-        return measure(bundle, frames, 0, 0, PixelFormat.RGB);
+        return measure(bundle, frames, 0, 0, PixelFormat.RGB, 1);
     }
 
     /**
-     * Noise frames of {@code width} x {@code height} (0: the model's input size) in {@code format} (RGB or
-     * GStreamer's default I420 layout), resized and converted by the engine as in a pipeline.
+     * {@code streams} streams, each fed {@code frames} noise frames of {@code width} x {@code height} (0: the
+     * model's input size) in {@code format} (RGB or GStreamer's default I420 layout), resized and converted by
+     * the engine as in a pipeline; more than one stream are pushed together and batched up to all of them.
      */
-    static Result measure(Path bundle, int frames, int width, int height, PixelFormat format) {
-        try (InferenceEngine engine = InferenceEngine.shared(bundle, EngineConfig.cpu());
-                ActionStream stream = engine.openStream("bench", StreamOptions.defaults().withStaticThreshold(0))) {
+    static Result measure(Path bundle, int frames, int width, int height, PixelFormat format, int streams) {
+        EngineConfig config = EngineConfig.cpu().withBatching(streams, EngineConfig.DEFAULT_MAX_WAIT);
+        List<ActionStream> open = new ArrayList<>();
+        try (InferenceEngine engine = InferenceEngine.shared(bundle, config)) {
+            for (int i = 0; i < streams; i++) {
+                open.add(engine.openStream("bench-" + i, StreamOptions.defaults().withStaticThreshold(0)));
+            }
             int w = width > 0 ? width : engine.bundle().manifest().input().width();
             int h = height > 0 ? height : engine.bundle().manifest().input().height();
             YuvLayout yuv = format.isYuv() ? YuvLayout.i420(w, h) : null;
@@ -46,7 +61,11 @@ final class EngineThroughput {
             int bytes = yuv != null ? yuv.vOffset() + yuv.chromaStride() * ((h + 1) / 2) : stride * h;
             ByteBuffer pixels = ByteBuffer.allocateDirect(bytes);
             new Random(1).ints(bytes, 0, 256).forEach(v -> pixels.put((byte) v));
-            Frame frame = new Frame();
+            // A frame per stream: the pushes run at once on the engine's helper threads.
+            List<Frame> frameOf = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                frameOf.add(new Frame());
+            }
             long frameNanos = Math.round(1e9 / engine.bundle().manifest().fps());
             int warmup = frames / 4;
             long t0 = 0;
@@ -58,18 +77,28 @@ final class EngineThroughput {
                     cpu0 = ProcessCpu.nanos();
                     graphs0 = engine.graphTimes();
                 }
-                stream.push(frame.set(pixels.rewind(), w, h, stride, format, yuv, i * frameNanos, frameNanos));
+                for (Frame f : frameOf) {
+                    f.set(pixels.duplicate(), w, h, stride, format, yuv, i * frameNanos, frameNanos);
+                }
+                engine.pushAll(open, frameOf);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpuMillis = (ProcessCpu.nanos() - cpu0) / 1e6 / frames;
+            long pushed = (long) frames * streams;
+            double cpuMillis = (ProcessCpu.nanos() - cpu0) / 1e6 / pushed;
             long clipMacs = engine.bundle().manifest().ops().clipMacs();
             int clipFrames = engine.bundle().manifest().clipFrames();
-            double fps = frames / seconds;
+            double flopsPerFrame = 2.0 * clipMacs / clipFrames;
             Map<String, Double> graphs = new TreeMap<>();
+            long graphNanos = 0;
             for (Map.Entry<String, GraphTime> g : engine.graphTimes().entrySet()) {
-                graphs.put(g.getKey(), g.getValue().since(graphs0.get(g.getKey())).nanos() / 1e6 / frames);
+                long nanos = g.getValue().since(graphs0.get(g.getKey())).nanos();
+                graphs.put(g.getKey(), nanos / 1e6 / pushed);
+                graphNanos += nanos;
             }
-            return new Result(fps, cpuMillis, 2.0 * clipMacs / clipFrames * fps / 1e9, clipMacs, clipFrames, graphs);
+            return new Result(streams, pushed / seconds, cpuMillis, flopsPerFrame * pushed / seconds / 1e9,
+                    flopsPerFrame * pushed / (graphNanos / 1e9) / 1e9, clipMacs, clipFrames, graphs);
+        } finally {
+            open.forEach(ActionStream::close);
         }
     }
 }

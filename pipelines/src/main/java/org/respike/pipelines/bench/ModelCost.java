@@ -83,7 +83,7 @@ final class ModelCost {
             decode.add(base.cpuSeconds() * 1e3 / base.framesPerStream());
         }
         EngineThroughput.Result engine = EngineThroughput.measure(bundle, (int) Math.max(40, modelFramesPerRun), width,
-                height, PixelFormat.I420);
+                height, PixelFormat.I420, 1);
         return new Result(median(perModelFrame), engine.cpuMillisPerFrame(), modelFramesPerRun, perModelFrame,
                 median(decode), engine.graphMillisPerFrame());
     }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
         "alone; the Java element overhead over identity; the model's achieved GFLOP/s against a MatMul peak",
         "probe; latency p50/p99; accuracy and energy from the bundles. Optionally a soak run. Writes bench.json",
         "and bench.md. With --workload surveillance, instead: real-time streams of eight static cameras that see",
-        "people a fifth of the time, decode alone and each model with the gate on and off (surveillance.json/.md)."})
+        "people a fifth of the time, decode alone and each model with the gate on and off (surveillance.json/.md).",
+        "With --workload engine: only the MatMul peak probe and each model alone, one stream and 2-16 streams",
+        "batched, in about a minute (engine.json/.md)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--hybrid", paramLabel = "DIR", defaultValue = "", description = "Hybrid bundle (default: the bundled one).")
@@ -33,7 +35,8 @@ final class BenchCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--workload", defaultValue = "sample", description = "sample: the sample video (people always "
-            + "in view) and everything above; surveillance: the eight-camera workload only (default: ${DEFAULT-VALUE}).")
+            + "in view) and everything above; surveillance: the eight-camera workload only; engine: the models alone "
+            + "against the MatMul peak (default: ${DEFAULT-VALUE}).")
     String workload;
 
     @Option(names = "--seconds", defaultValue = "60", description = "Seconds of input each trial decodes, 1-60 "
@@ -66,10 +69,15 @@ final class BenchCommand implements Callable<Integer> {
             write(report, "surveillance");
             return 0;
         }
-        if (!workload.equals("sample")) {
-            throw new IllegalArgumentException("--workload " + workload + ": not one of sample, surveillance");
+        if (!workload.equals("sample") && !workload.equals("engine")) {
+            throw new IllegalArgumentException("--workload " + workload + ": not one of sample, surveillance, engine");
         }
         Benchmark bench = new Benchmark(root, RespikeHome.model(hybrid), baselineBundle, out, seconds, maxStreams);
+        if (workload.equals("engine")) {
+            java.nio.file.Files.createDirectories(out);
+            write(bench.engineOnly(), "engine");
+            return 0;
+        }
         write(bench.run(soakFrames), "bench");
         return 0;
     }
