@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoScore score = DemoScore.of(results, truth);
         Path plot = out.resolve("timeline.png");
-        new TimelinePlot(truth).write(results, score, plot);
+        new TimelinePlot(truth, videoFile.getFileName().toString()).write(results, score, plot);
         Map<String, Object> summary = summary(results, score, printer.videoSeconds(), wall);
         Path summaryFile = out.resolve("summary.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);

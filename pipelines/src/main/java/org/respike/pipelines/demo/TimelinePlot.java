@@ -27,11 +27,14 @@ public final class TimelinePlot {
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
 
     private final GroundTruth truth;
+    private final String video;
     private final double duration;
     private Graphics2D g;
 
-    public TimelinePlot(GroundTruth truth) {
+    /** @param video the video's name, for the title */
+    public TimelinePlot(GroundTruth truth, String video) {
         this.truth = truth;
+        this.video = video;
         this.duration = truth.duration();
     }
 
@@ -45,8 +48,8 @@ public final class TimelinePlot {
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             g.setColor(Color.BLACK);
-            g.drawString(String.format("ReSpike on the sample video: clip accuracy %.1f%%, event precision %.1f%%, "
-                    + "recall %.1f%%", 100 * score.clipAccuracy(), 100 * score.eventPrecision(),
+            g.drawString(String.format("ReSpike on %s: clip accuracy %.1f%%, event precision %.1f%%, "
+                    + "recall %.1f%%", video, 100 * score.clipAccuracy(), 100 * score.eventPrecision(),
                     100 * score.eventRecall()), LEFT, 24);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             for (GroundTruth.Segment s : truth.segments()) {

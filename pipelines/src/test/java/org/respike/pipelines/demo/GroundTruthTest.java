@@ -56,7 +56,7 @@ class GroundTruthTest {
         GroundTruth t = new GroundTruth(LABELS, List.of(new GroundTruth.Segment("walk", 0, Math.pow(2, 40))));
         Path png = tmp.resolve("t.png");
         assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> new TimelinePlot(t).write(List.of(), DemoScore.of(List.of(), t), png));
+                () -> new TimelinePlot(t, "test.mp4").write(List.of(), DemoScore.of(List.of(), t), png));
         assertTrue(Files.isRegularFile(png));
         assertEquals(5.0, TimelinePlot.tickStep(60));
         assertTrue(Math.pow(2, 40) / TimelinePlot.tickStep(Math.pow(2, 40)) <= 25);
