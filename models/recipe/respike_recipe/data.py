@@ -29,7 +29,7 @@ from torch.utils.data import Dataset
 from . import h264
 from .augment import camera_augment
 from .render import (CLASSES, FAMILIES, RENDER_VERSION, clip_aspect, clip_family, clip_framing, render_clip,
-                     rgb_row_bytes, split_seeds)
+                     render_window, rgb_row_bytes, split_seeds)
 
 MEAN = (0.485, 0.456, 0.406)
 STD = (0.229, 0.224, 0.225)
@@ -45,6 +45,11 @@ def _render_one(job: tuple) -> np.ndarray:
     label, seed, size, family, framing = job
     # Each clip has its own display aspect (4:3 or 16:9); whole frames are stretched to size x size as
     # the model resizes whole frames, person crops are square.
+    if framing == "window":
+        window = render_window(int(label), int(seed), size, size, aspect=clip_aspect(seed), family=family)
+        if window is not None:
+            return window
+        framing = "frame"  # a class that short videos seldom hold for half a clip (run, stand_up)
     return render_clip(int(label), int(seed), size, size, aspect=clip_aspect(seed), family=family,
                        framing=framing)
 
@@ -54,20 +59,24 @@ def families_code(families: tuple) -> str:
 
 
 def split_path(split: str, clips_per_class: int, size: int, families: tuple, crop_share: float,
-               h264_share: float, out_dir: Path | str = DEFAULT_CACHE, crowd_share: float = 0.0) -> Path:
+               h264_share: float, out_dir: Path | str = DEFAULT_CACHE, crowd_share: float = 0.0,
+               window_share: float = 0.0) -> Path:
     crowd = f"_crowd{round(100 * crowd_share)}" if crowd_share > 0 else ""
+    window = f"_window{round(100 * window_share)}" if window_share > 0 else ""
     name = (f"{split}_{clips_per_class}x{len(CLASSES)}_{size}px_{RENDER_VERSION}_{families_code(families)}"
-            f"_crop{round(100 * crop_share)}{crowd}_h264{round(100 * h264_share)}.npz")
+            f"_crop{round(100 * crop_share)}{crowd}{window}_h264{round(100 * h264_share)}.npz")
     return Path(out_dir) / name
 
 
 def build_split(split: str, clips_per_class: int, size: int = 64, out_dir: Path | str = DEFAULT_CACHE,
                 processes: int = 2, families: tuple = FAMILIES, crop_share: float = 0.0,
-                h264_share: float = 0.0, crowd_share: float = 0.0) -> Path:
+                h264_share: float = 0.0, crowd_share: float = 0.0, window_share: float = 0.0) -> Path:
     """Render (or reuse) the cached split; returns the .npz path.
 
     Each seed's clip is drawn in one of `families` (render.clip_family) and framed as a person crop
-    for a `crop_share` of the seeds (a `crowd_share` of those with other people in the wide view); an
+    for a `crop_share` of the seeds (a `crowd_share` of those with other people in the wide view), a
+    `window_share` of the others cut from a short long video (labelled by the action covering most of
+    the window: render.render_window); an
     `h264_share` of the clips goes through x264 at a quantizer
     drawn from H264_QUANTIZERS. The file name carries all of these and the renderer version, so a
     changed renderer never serves stale clips."""
@@ -75,13 +84,14 @@ def build_split(split: str, clips_per_class: int, size: int = 64, out_dir: Path 
     unknown = set(families) - set(FAMILIES)
     if unknown or not families:
         raise ValueError(f"families must be a non-empty subset of {FAMILIES}, not {families}")
-    path = split_path(split, clips_per_class, size, families, crop_share, h264_share, out_dir, crowd_share)
+    path = split_path(split, clips_per_class, size, families, crop_share, h264_share, out_dir, crowd_share,
+                      window_share)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         return path
     labels, seeds = split_seeds(split, clips_per_class)
     clips = np.empty((len(labels), CLIP_LEN, size, size, 3), np.uint8)
-    jobs = [(l, s, size, clip_family(s, families), clip_framing(s, crop_share, crowd_share))
+    jobs = [(l, s, size, clip_family(s, families), clip_framing(s, crop_share, crowd_share, window_share))
             for l, s in zip(labels, seeds)]
     start, step = time.time(), max(1, len(jobs) // 10)
     with mp.get_context("fork").Pool(max(1, min(processes, 2))) as pool:

@@ -129,11 +129,12 @@ def measure(model, batches, labels_names) -> dict:
 
 
 def split_batches(cfg, split: str, clips_per_class: int, families: tuple = FAMILIES, crop_share: float = 0.0,
-                  batch_size=32, crowd_share: float = 0.0):
+                  batch_size=32, crowd_share: float = 0.0, window_share: float = 0.0):
     from torch.utils.data import DataLoader
     from .data import SyntheticClips, build_split
     data = SyntheticClips(build_split(split, clips_per_class, size=cfg.size, families=families,
-                                      crop_share=crop_share, crowd_share=crowd_share), train=False)
+                                      crop_share=crop_share, crowd_share=crowd_share, window_share=window_share),
+                          train=False)
     return DataLoader(data, batch_size=batch_size, shuffle=False)
 
 
@@ -156,7 +157,8 @@ def validate_run(run: Path, clips_per_class: int) -> dict:
     families = tuple(train.get("families", FAMILIES))
     logits, labels, _ = predict(model, split_batches(cfg, "val", clips_per_class, families,
                                                      train.get("crop_share", 0.0),
-                                                     crowd_share=train.get("crowd_share", 0.0)))
+                                                     crowd_share=train.get("crowd_share", 0.0),
+                                                     window_share=train.get("window_share", 0.0)))
     return {"split": "val", **scores(logits, labels, list(CLASSES), "val"), "mode": cfg.mode}
 
 

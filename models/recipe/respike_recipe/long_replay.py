@@ -89,7 +89,7 @@ def main(argv=None):
     torch.set_num_threads(2)
     truth = json.loads(args.video.with_suffix(".json").read_text())
     _, _, meta = render_long_video(truth["seed"], truth["width"], truth["height"], truth["fps"],
-                                   truth["frames"] / truth["fps"], return_meta=True)
+                                   truth["frames"] / truth["fps"], return_meta=True, family=truth.get("family"))
     distance = chair_distance(meta)
     results = []
     for run in args.runs:

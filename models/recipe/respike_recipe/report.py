@@ -276,6 +276,12 @@ def camera_section(results, cameras) -> list:
     ]
 
 
+def window_text(train_cfg: dict) -> str:
+    window = train_cfg.get("window_share", 0.0)
+    return (f", {100 * window:.0f}% of the others cut from a short long video and labelled by the action "
+            "covering most of the clip" if window > 0 else "")
+
+
 def data_line(train_cfg: dict) -> str:
     """What the training clips looked like and how they were augmented."""
     if "crop_share" not in train_cfg:  # runs of renderer r7 and before
@@ -286,7 +292,8 @@ def data_line(train_cfg: dict) -> str:
     crowd_text = (f" ({100 * crowd:.0f}% of those cut from a wide view with 1-3 other people in it)"
                   if crowd > 0 else "")
     return (f"Style families {families}; {100 * train_cfg['crop_share']:.0f}% of the clips framed as a "
-            f"crop box around the person{crowd_text}, {100 * train_cfg['h264_share']:.0f}% of the training clips through "
+            f"crop box around the person{crowd_text}{window_text(train_cfg)}, {100 * train_cfg['h264_share']:.0f}% of the "
+            "training clips through "
             "real H.264 (quantizer 18-40); camera-like augmentation per clip (zoom in and out, offset, flip, "
             "blur, white balance, brightness, contrast, saturation, hue, greyscale, gamma, sensor noise; "
             f"`respike_recipe/augment.py`), label smoothing {train_cfg.get('label_smoothing', 0)}.")

@@ -77,6 +77,9 @@ def parse_args(argv=None):
                     help="synthetic: share of clips framed as a crop box around the person")
     ap.add_argument("--crowd-share", type=float, default=0.0,
                     help="synthetic: share of those crops cut from a wide view with 1-3 other people in it")
+    ap.add_argument("--window-share", type=float, default=0.0,
+                    help="synthetic: share of the whole-frame clips cut from a short long video, across the "
+                         "boundary of two actions as often as not, labelled by the action covering most of it")
     ap.add_argument("--h264-share", type=float, default=DEFAULT_H264_SHARE,
                     help="synthetic: share of training clips passed through a real H.264 encoder")
     ap.add_argument("--label-smoothing", type=float, default=0.1)
@@ -95,7 +98,7 @@ def datasets(args, size):
     families: a held-out family is seen only by the evaluation."""
     if args.data == "synthetic":
         kw = dict(size=size, families=training_families(args), crop_share=args.crop_share,
-                  crowd_share=args.crowd_share)
+                  crowd_share=args.crowd_share, window_share=args.window_share)
         train = D.SyntheticClips(D.build_split("train", args.train_per_class, h264_share=args.h264_share, **kw),
                                  train=True)
         val = D.SyntheticClips(D.build_split("val", args.val_per_class, **kw), train=False)

@@ -10,7 +10,7 @@ import pytest
 
 from respike_recipe.data import decode_video
 from respike_recipe.render import (CLASSES, FAMILIES, FRAMINGS, clip_family, clip_framing, render_clip,
-                                   render_long_video, write_mp4)
+                                   render_long_video, render_window, write_mp4)
 
 SEEDS = range(12)
 RECIPE = Path(__file__).resolve().parent.parent
@@ -212,6 +212,24 @@ def test_crowd_clips_have_neighbours_in_the_person_s_box_and_other_framings_stay
     shares = [clip_framing(s, 0.5, 0.5) for s in range(2000)]
     assert 0.2 < shares.count("crowd") / 2000 < 0.3 and 0.2 < shares.count("crop") / 2000 < 0.3
     assert all(f == "frame" for f, g in zip(shares, [clip_framing(s, 0.5) for s in range(2000)]) if g == "frame")
+
+
+def test_windows_are_labelled_by_the_action_covering_most_of_them_and_often_cross_a_boundary():
+    crossing = 0
+    for label in ("idle", "wave", "jump", "fall", "squat_down", "rise"):
+        for seed in range(3):
+            clip, m = render_window(CLASSES.index(label), 700 + seed, 64, 48, return_meta=True, family="flat")
+            assert clip.shape == (16, 48, 64, 3) and clip.dtype == np.uint8
+            labels = m["labels"]
+            assert 2 * labels.count(label) >= 16 and max(labels, key=labels.count) == label
+            crossing += len(set(labels)) > 1
+    assert crossing >= 5, crossing  # of 18: windows straddle actions, not only lie inside one
+    a = render_window(CLASSES.index("rise"), 3, 64, 48)
+    assert np.array_equal(a, render_window(CLASSES.index("rise"), 3, 64, 48))
+    # Framings of seeds that are not windows stay what they were.
+    windows = [clip_framing(s, 0.4, 0.0, 0.5) for s in range(2000)]
+    assert 0.25 < windows.count("window") / 2000 < 0.35
+    assert all(w == f for w, f in zip(windows, [clip_framing(s, 0.4) for s in range(2000)]) if w != "window")
 
 
 def test_crop_views_follow_the_person():

@@ -8,7 +8,7 @@ numpy and deterministic by seed. The modules, by concern:
   raster   anti-aliased shapes in world coordinates, the pixel grid of a view
   textures value noise and the photographs (Debian's python3-skimage sample images)
   camera   exposure, white balance, defocus, shake, noise, greyscale, codec blocks
-  clip     one clip, as a whole frame or a person crop;  long: multi-action videos
+  clip     one clip, as a whole frame or a person crop;  long: multi-action videos and windows of them
   multi    wide views with several people, per-person boxes, labels and timelines
   splits   seeds of the splits and each seed's aspect, style family and framing
   files    MP4 output, clip folders, contact sheets, the command line
@@ -22,7 +22,7 @@ frame stretched to 64x64, which is what the model sees after resizing whole fram
 
 from .clip import FRAMINGS, render_clip
 from .files import contact_sheet, main, rgb_row_bytes, write_clips, write_mp4
-from .long import render_long_video
+from .long import render_long_video, render_window
 from .multi import render_multi_video
 from .pose import CLASSES, JOINTS
 from .splits import ASPECTS, FAMILIES, clip_aspect, clip_family, clip_framing, sample_aspect, split_seeds

@@ -152,18 +152,66 @@ def plan_long(planner: LongPlanner, n_frames: int, x: float, facing: float) -> l
     return planner.segments
 
 
-def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, duration_s: float = 60.0,
-                      aspect: float | None = None, compress: bool = True, return_meta: bool = False,
-                      family: str | None = None):
-    """A multi-action video of one person: frames uint8 [N,H,W,3] and the timeline, a list of
-    {"label", "start_s", "end_s"} covering the whole video in order.
+@dataclass
+class LongVideo:
+    """A planned long video: the person's motion over every frame, the scene, and the camera."""
+    fps: float
+    family: str
+    body: B.Body
+    person_h: float
+    ground_y: float
+    chair_hip_x: float
+    segments: list
+    joints: dict
+    lift: np.ndarray
+    facing: np.ndarray
+    scene: object
+    look: object
+    cam_rng: np.random.Generator
+    cam: dict
+    ramp: np.ndarray
 
-    `family` is the style family (default: drawn from the seed). With return_meta=True also returns a
-    dict: joints (name -> [N,2] world coords, as for `render_clip`), body_height, chair_hip_x (where a
-    sitter's hip lands on the one chair) and family."""
-    aspect = width / height if aspect is None else float(aspect)
+    @property
+    def frames(self) -> int:
+        return len(self.lift)
+
+    def timeline(self) -> list:
+        return [{"label": s.label, "start_s": s.start / self.fps,
+                 "end_s": min(self.frames, s.start + len(s.joints["hip"])) / self.fps} for s in self.segments]
+
+    def labels(self) -> list:
+        """The action of every frame."""
+        out = []
+        for s in self.segments:
+            out += [s.label] * len(s.joints["hip"])
+        return out[:self.frames]
+
+    def draw(self, width: int, height: int, aspect: float, first: int = 0, last: int | None = None) -> np.ndarray:
+        """Frames [first, last) as uint8 [n, height, width, 3], drawn and filmed 32 at a time."""
+        last = self.frames if last is None else last
+        cv = Canvas(width, height, aspect)
+        bg = self.scene.draw(cv)
+        feet_x = 0.5 * (self.joints["ankle_n"][:, 0] + self.joints["ankle_f"][:, 0])
+        out = np.empty((last - first, height, width, 3), np.uint8)
+        for a in range(first, last, 32):
+            b = min(a + 32, last)
+            img = np.repeat(bg[None], b - a, 0)
+            self.scene.draw_shadows(img, cv, feet_x[a:b], 0.3 * self.person_h, self.lift[a:b])
+            # Facing changes only between segments; draw each run of equal facing on its own.
+            edges = [0] + [k for k in range(1, b - a) if self.facing[a + k] != self.facing[a + k - 1]] + [b - a]
+            for lo, hi in zip(edges[:-1], edges[1:]):
+                B.draw_person(img[lo:hi], cv, {k: v[a + lo:a + hi] for k, v in self.joints.items()}, self.body,
+                              self.look, self.ground_y, float(self.facing[a + lo]))
+            out[a - first:b - first] = camera.camera(img, self.cam_rng, self.cam, self.ramp[a:b])
+        return out
+
+
+def plan_long_video(seed, aspect: float, fps: float = 8.0, duration_s: float = 60.0, compress: bool = True,
+                    family: str | None = None) -> LongVideo:
+    """Everything of a long video but its pixels (`seed` an int, or a pair of ints with `family` given)."""
     family = clip_family(seed + 99) if family is None else family
-    plan_rng, actor_rng, scene_rng, cam_rng = (np.random.default_rng(s) for s in np.random.SeedSequence([seed, 99]).spawn(4))
+    entropy = [seed, 99] if np.isscalar(seed) else [*seed, 99]
+    plan_rng, actor_rng, scene_rng, cam_rng = (np.random.default_rng(s) for s in np.random.SeedSequence(entropy).spawn(4))
     # A small person, so that walks and some runs fit in the frame.
     person_h, ground_y = scene_layout(actor_rng, 0.35, heights=(0.35, 0.42))
     body = B.sample_body(actor_rng, person_h, family)
@@ -183,26 +231,60 @@ def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, dura
     keep_clear = [x_extent(joints, 0.25 * person_h), (chair["x0"] - 0.1 * person_h, chair["x1"] + 0.1 * person_h)]
     scene = S.sample_scene(scene_rng, family, aspect, ground_y, person_h, keep_clear, chair)
     look = B.sample_look(actor_rng, family, scene.mean_colour(), person_h)
-    cv = Canvas(width, height, aspect)
-    bg = scene.draw(cv)
     cam = camera.sample_camera(cam_rng, compress, family)
     # Slow back-and-forth drift instead of one ramp over minutes.
     ramp = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_frames) / (fps * cam_rng.uniform(8, 20)))
-    feet_x = 0.5 * (joints["ankle_n"][:, 0] + joints["ankle_f"][:, 0])
-    out = np.empty((n_frames, height, width, 3), np.uint8)
-    for a in range(0, n_frames, 32):
-        b = min(a + 32, n_frames)
-        img = np.repeat(bg[None], b - a, 0)
-        scene.draw_shadows(img, cv, feet_x[a:b], 0.3 * person_h, lift[a:b])
-        # Facing changes only between segments; draw each run of equal facing on its own.
-        edges = [0] + [k for k in range(1, b - a) if facing[a + k] != facing[a + k - 1]] + [b - a]
-        for lo, hi in zip(edges[:-1], edges[1:]):
-            B.draw_person(img[lo:hi], cv, {k: v[a + lo:a + hi] for k, v in joints.items()}, body, look,
-                          ground_y, float(facing[a + lo]))
-        out[a:b] = camera.camera(img, cam_rng, cam, ramp[a:b])
-    timeline = [{"label": s.label, "start_s": s.start / fps,
-                 "end_s": min(n_frames, s.start + len(s.joints["hip"])) / fps} for s in segments]
+    return LongVideo(fps, family, body, person_h, ground_y, chair_hip_x, segments, joints, lift, facing, scene,
+                     look, cam_rng, cam, ramp)
+
+
+def render_long_video(seed: int, width: int, height: int, fps: float = 8.0, duration_s: float = 60.0,
+                      aspect: float | None = None, compress: bool = True, return_meta: bool = False,
+                      family: str | None = None):
+    """A multi-action video of one person: frames uint8 [N,H,W,3] and the timeline, a list of
+    {"label", "start_s", "end_s"} covering the whole video in order.
+
+    `family` is the style family (default: drawn from the seed). With return_meta=True also returns a
+    dict: joints (name -> [N,2] world coords, as for `render_clip`), body_height, chair_hip_x (where a
+    sitter's hip lands on the one chair) and family."""
+    aspect = width / height if aspect is None else float(aspect)
+    video = plan_long_video(seed, aspect, fps, duration_s, compress, family)
+    out, timeline = video.draw(width, height, aspect), video.timeline()
     if not return_meta:
         return out, timeline
-    return out, timeline, dict(joints=joints, body_height=person_h, chair_hip_x=chair_hip_x, family=family)
+    return out, timeline, dict(joints=video.joints, body_height=video.person_h, chair_hip_x=video.chair_hip_x,
+                               family=video.family)
 
+
+# A window is cut from a video this long (seconds): one to three actions, so that most windows cross one
+# boundary and some lie inside one action.
+WINDOW_VIDEO_S = (4.0, 10.0)
+# Videos tried for a window whose majority is the class asked for, before the plain clip stands in (a fall
+# only ends a video, so it is the rarest majority).
+WINDOW_TRIES = 150
+
+
+def render_window(label: int, seed: int, width: int, height: int, frames: int = 16, fps: float = 8.0,
+                  aspect: float | None = None, compress: bool = True, family: str | None = None,
+                  return_meta: bool = False):
+    """`frames` consecutive frames of a short long video, whole frames, labelled by the action that covers
+    most of them (at least half): what a camera's clips are, where actions follow each other and a clip
+    straddles two. Videos [seed, k] for k = 0, 1, ... are planned until a window's majority action is
+    class `label` (the window's start drawn uniformly); None if none is within WINDOW_TRIES. With
+    return_meta=True also returns {"labels": the action of each frame, "family"}."""
+    aspect = width / height if aspect is None else float(aspect)
+    family = clip_family(seed) if family is None else family
+    name = P.CLASSES[label]
+    for k in range(WINDOW_TRIES):
+        rng = np.random.default_rng([int(seed), 23, k])
+        duration = max(frames / fps, round(rng.uniform(*WINDOW_VIDEO_S) * fps) / fps)
+        video = plan_long_video((int(seed), k), aspect, fps, duration, compress, family)
+        if video.frames < frames:
+            continue
+        first = int(rng.integers(0, video.frames - frames + 1))
+        labels = video.labels()[first:first + frames]
+        if 2 * labels.count(name) < frames or max(labels, key=labels.count) != name:
+            continue
+        out = video.draw(width, height, aspect, first, first + frames)
+        return (out, dict(labels=labels, family=video.family)) if return_meta else out
+    return None

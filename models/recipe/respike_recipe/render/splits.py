@@ -43,9 +43,10 @@ def clip_family(seed: int, families: tuple = FAMILIES) -> str:
     return families[int(np.random.default_rng([int(seed), 11]).integers(len(families)))]
 
 
-def clip_framing(seed: int, crop_share: float, crowd_share: float = 0.0) -> str:
+def clip_framing(seed: int, crop_share: float, crowd_share: float = 0.0, window_share: float = 0.0) -> str:
     """"crop" for a `crop_share` of the seeds, else "frame"; a `crowd_share` of the crops are "crowd"
-    (the crop of a wide view with other people in it)."""
+    (the crop of a wide view with other people in it), a `window_share` of the frames are "window" (a
+    window of a long video, across the boundary of two actions as often as not)."""
     if np.random.default_rng([int(seed), 13]).random() >= crop_share:
-        return "frame"
+        return "window" if np.random.default_rng([int(seed), 19]).random() < window_share else "frame"
     return "crowd" if np.random.default_rng([int(seed), 17]).random() < crowd_share else "crop"
