@@ -139,7 +139,7 @@ class YuvInputTest {
         try {
             Frame frame = new Frame();
             if (yuv) {
-                frame.set(data, w, h, (w + 3) & ~3, PixelFormat.I420, YuvLayout.i420(w, h), 0, 0);
+                frame.set(data, w, h, YuvLayout.i420Stride(w), PixelFormat.I420, YuvLayout.i420(w, h), 0, 0);
             } else {
                 frame.set(data, w, h, (w * 3 + 3) & ~3, PixelFormat.RGB, 0, 0);
             }

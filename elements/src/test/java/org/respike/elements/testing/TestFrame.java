@@ -43,7 +43,7 @@ public final class TestFrame implements VideoFrame {
 
     /** GStreamer's I420 layout (rows padded to 4 bytes), BT.601 in 16-235. */
     public static VideoFormat i420(int width, int height) {
-        return new VideoFormat("I420", width, height, (width + 3) & ~3, YuvLayout.i420(width, height), 8, 1);
+        return new VideoFormat("I420", width, height, YuvLayout.i420Stride(width), YuvLayout.i420(width, height), 8, 1);
     }
 
     public TestFrame fill(int value) {

@@ -26,12 +26,17 @@ public record YuvLayout(int uOffset, int vOffset, int chromaStride, double kr, d
 
     /**
      * GStreamer's default I420 layout of a {@code width} x {@code height} frame, BT.601 in video range: rows
-     * padded to 4 bytes (luma stride {@code (width + 3) & ~3}), the luma plane as tall as the even height.
+     * padded to 4 bytes ({@link #i420Stride}), the luma plane as tall as the even height.
      */
     public static YuvLayout i420(int width, int height) {
         int chromaStride = ((width + 1) / 2 + 3) & ~3;
-        int u = ((width + 3) & ~3) * ((height + 1) & ~1);
+        int u = i420Stride(width) * ((height + 1) & ~1);
         return new YuvLayout(u, u + chromaStride * ((height + 1) / 2), chromaStride, BT601_KR, BT601_KB, false);
+    }
+
+    /** The luma row stride of GStreamer's default I420 layout: the width rounded up to 4 bytes. */
+    public static int i420Stride(int width) {
+        return (width + 3) & ~3;
     }
 
     /** Luma of black: 0 in full range, 16 in video range. */
