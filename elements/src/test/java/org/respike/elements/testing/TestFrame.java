@@ -29,7 +29,7 @@ public final class TestFrame implements VideoFrame {
         this.discont = discont;
         YuvLayout yuv = format.yuv();
         this.data = ByteBuffer.allocateDirect(yuv == null ? format.rowStride() * format.height()
-                : Math.max(yuv.uOffset(), yuv.vOffset()) + yuv.chromaStride() * ((format.height() + 1) / 2));
+                : yuv.bufferBytes(format.height()));
     }
 
     public TestFrame withDuration(long nanos) {

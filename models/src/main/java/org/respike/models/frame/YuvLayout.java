@@ -39,6 +39,11 @@ public record YuvLayout(int uOffset, int vOffset, int chromaStride, double kr, d
         return (width + 3) & ~3;
     }
 
+    /** Bytes of a buffer that holds a frame of {@code height} rows in this layout, its last chroma row padded. */
+    public int bufferBytes(int height) {
+        return Math.max(uOffset, vOffset) + chromaStride * ((height + 1) / 2);
+    }
+
     /** Luma of black: 0 in full range, 16 in video range. */
     public int black() {
         return fullRange ? 0 : VIDEO_BLACK;

@@ -58,7 +58,7 @@ final class EngineThroughput {
             int h = height > 0 ? height : engine.bundle().manifest().input().height();
             YuvLayout yuv = format.isYuv() ? YuvLayout.i420(w, h) : null;
             int stride = yuv != null ? YuvLayout.i420Stride(w) : w * 3;
-            int bytes = yuv != null ? yuv.vOffset() + yuv.chromaStride() * ((h + 1) / 2) : stride * h;
+            int bytes = yuv != null ? yuv.bufferBytes(h) : stride * h;
             ByteBuffer pixels = ByteBuffer.allocateDirect(bytes);
             new Random(1).ints(bytes, 0, 256).forEach(v -> pixels.put((byte) v));
             // A frame per stream: the pushes run at once on the engine's helper threads.
